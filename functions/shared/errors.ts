@@ -1,0 +1,73 @@
+/**
+ * Typed errors with stable codes. The data-access layer translates SDK errors into these;
+ * the API layer turns them into GraphQL errors with `extensions.code`. Anything that is not
+ * an ApiError is unexpected and gets masked as INTERNAL_SERVER_ERROR.
+ */
+export type ApiErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+
+export interface FieldProblem {
+  /** Dotted path of the offending field, e.g. `input.location.lat`. */
+  path: string;
+  message: string;
+}
+
+export abstract class ApiError extends Error {
+  abstract readonly code: ApiErrorCode;
+
+  extensions(): Record<string, unknown> {
+    return { code: this.code };
+  }
+}
+
+export class BadUserInputError extends ApiError {
+  readonly code = 'BAD_USER_INPUT';
+
+  constructor(readonly fields: FieldProblem[]) {
+    super(`Invalid input: ${fields.map((field) => `${field.path}: ${field.message}`).join('; ')}`);
+    this.name = 'BadUserInputError';
+  }
+
+  static of(path: string, message: string): BadUserInputError {
+    return new BadUserInputError([{ path, message }]);
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { code: this.code, fields: this.fields };
+  }
+}
+
+export class NotFoundError extends ApiError {
+  readonly code = 'NOT_FOUND';
+
+  constructor(readonly entity: string, readonly id: string) {
+    super(`${entity} ${id} not found`);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class ConflictError extends ApiError {
+  readonly code = 'CONFLICT';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+export class UnauthenticatedError extends ApiError {
+  readonly code = 'UNAUTHENTICATED';
+
+  constructor() {
+    super('A valid bearer token is required');
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+export class ForbiddenError extends ApiError {
+  readonly code = 'FORBIDDEN';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}

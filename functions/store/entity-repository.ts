@@ -1,0 +1,167 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BadUserInputError, ConflictError, NotFoundError } from '../shared/errors';
+import { batchGetItems, itemKeyId } from './batch-get';
+import type { Store } from './client';
+import { decodeCursor, encodeCursor } from './cursor';
+import { districtPartition, entityKey, entityPrefix, type EntityType } from './keys';
+import { queryAll, queryPage, type AttributeFilter } from './query';
+import type { StoredEntity } from './records';
+import { transactWrite, type GuardedWrite } from './transact';
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export interface PageArguments {
+  first: number;
+  after?: string | null;
+  filter?: AttributeFilter;
+}
+
+/** The fields an entity type adds to the stored envelope. */
+export type FieldsOf<T extends StoredEntity> = Omit<T, keyof StoredEntity>;
+
+/**
+ * Reads and guarded writes shared by the reference entities (stations, grids, officers).
+ * Every key is built from the caller's district, so no call can reach another district.
+ */
+export class EntityRepository<T extends StoredEntity> {
+  constructor(
+    private readonly store: Store,
+    private readonly type: EntityType,
+    readonly label: string,
+  ) {}
+
+  async get(districtId: string, id: string): Promise<T | undefined> {
+    const output = await this.store.doc.send(
+      new GetCommand({ TableName: this.store.tableName, Key: entityKey(districtId, this.type, id) }),
+    );
+    return output.Item as T | undefined;
+  }
+
+  async require(districtId: string, id: string): Promise<T> {
+    const found = await this.get(districtId, id);
+    if (!found) throw new NotFoundError(this.label, id);
+    return found;
+  }
+
+  /** Items in the order of `ids`; undefined where there is none. */
+  async batchGet(districtId: string, ids: readonly string[]): Promise<(T | undefined)[]> {
+    const keys = ids.map((id) => entityKey(districtId, this.type, id));
+    const found = await batchGetItems<T>(this.store, keys);
+    return keys.map((key) => found.get(itemKeyId(key)));
+  }
+
+  async page(districtId: string, args: PageArguments): Promise<Connection<T>> {
+    const list = this.type;
+    const after = args.after ? decodeCursor(args.after, districtId, list, entityPrefix(this.type)) : undefined;
+    const page = await queryPage<T>(this.store, {
+      partitionKey: districtPartition(districtId),
+      skPrefix: entityPrefix(this.type),
+      first: args.first,
+      after,
+      filter: args.filter,
+    });
+    const edges = page.items.map((node) => ({ cursor: encodeCursor(districtId, list, node), node }));
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  /** Every item of this type in the district, for per-request batch loaders. */
+  all(districtId: string): Promise<T[]> {
+    return queryAll<T>(this.store, districtPartition(districtId), entityPrefix(this.type));
+  }
+
+  newItem(districtId: string, id: string, fields: FieldsOf<T>, now: string): T {
+    return {
+      ...fields,
+      ...entityKey(districtId, this.type, id),
+      type: this.type,
+      districtId,
+      id,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    } as T;
+  }
+
+  /** Put that succeeds only if the id is new. */
+  putNew(item: T): GuardedWrite {
+    return {
+      item: { Put: { TableName: this.store.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+      onConditionFailed: () => new ConflictError(`${this.label} ${item.id} already exists`),
+    };
+  }
+
+  /** Put of the next state that succeeds only if nobody wrote since `current` was read. */
+  replace(current: T, next: T): GuardedWrite {
+    return {
+      item: {
+        Put: {
+          TableName: this.store.tableName,
+          Item: next,
+          ConditionExpression: 'version = :readVersion',
+          ExpressionAttributeValues: { ':readVersion': current.version },
+        },
+      },
+      onConditionFailed: () =>
+        new ConflictError(`${this.label} ${current.id} was changed concurrently; read it again and retry`),
+    };
+  }
+
+  /** A transaction check that a referenced item exists in the same district. */
+  mustExist(districtId: string, id: string, path: string): GuardedWrite {
+    return {
+      item: {
+        ConditionCheck: {
+          TableName: this.store.tableName,
+          Key: entityKey(districtId, this.type, id),
+          ConditionExpression: 'attribute_exists(PK)',
+        },
+      },
+      onConditionFailed: () => BadUserInputError.of(path, `no ${this.label.toLowerCase()} ${id} in this district`),
+    };
+  }
+
+  /**
+   * Reads the current item, refuses a stale `expectedVersion`, and builds the next state with
+   * the version bumped. The caller writes it with `replace`, so a race also ends in CONFLICT.
+   */
+  async nextVersion(
+    districtId: string,
+    id: string,
+    expectedVersion: number | null | undefined,
+    change: (current: T) => Partial<FieldsOf<T>>,
+    now: string,
+  ): Promise<{ current: T; next: T }> {
+    const current = await this.require(districtId, id);
+    if (expectedVersion != null && expectedVersion !== current.version) {
+      throw new ConflictError(
+        `${this.label} ${id} is at version ${current.version}, not the expected ${expectedVersion}`,
+      );
+    }
+    const next = { ...current, ...change(current), version: current.version + 1, updatedAt: now } as T;
+    return { current, next };
+  }
+
+  /** Creates an item with a new id; `related` writes (claims, reference checks) go in the same transaction. */
+  async create(districtId: string, id: string, fields: FieldsOf<T>, now: string, related: GuardedWrite[] = []): Promise<T> {
+    const item = this.newItem(districtId, id, fields, now);
+    await transactWrite(this.store, [this.putNew(item), ...related]);
+    return item;
+  }
+
+  /** Optimistically locked update; `related` writes go in the same transaction. */
+  async update(
+    districtId: string,
+    id: string,
+    expectedVersion: number | null | undefined,
+    change: (current: T) => Partial<FieldsOf<T>>,
+    now: string,
+    related: GuardedWrite[] = [],
+  ): Promise<T> {
+    const { current, next } = await this.nextVersion(districtId, id, expectedVersion, change, now);
+    await transactWrite(this.store, [this.replace(current, next), ...related]);
+    return next;
+  }
+}

@@ -1,0 +1,33 @@
+import type { Store } from './client';
+import { EntityRepository, type FieldsOf } from './entity-repository';
+import type { StoredEntity } from './records';
+
+export type OfficerRole =
+  | 'AREA_CHIEF'
+  | 'ENFORCEMENT'
+  | 'MUNICIPAL'
+  | 'LANDSCAPING'
+  | 'SANITATION'
+  | 'INSPECTOR'
+  | 'COMMUNITY_STAFF'
+  | 'VOLUNTEER';
+
+export type Weekday = 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
+
+export interface OfficerRecord extends StoredEntity {
+  name: string;
+  role: OfficerRole;
+  partyMember: boolean;
+  phone?: string;
+  stationId?: string;
+  active: boolean;
+  unavailableWeekdays: Weekday[];
+  maxWeeklyDutyMinutes?: number;
+}
+
+export type OfficerFields = FieldsOf<OfficerRecord>;
+
+export type OfficerRepository = EntityRepository<OfficerRecord>;
+
+export const createOfficerRepository = (store: Store): OfficerRepository =>
+  new EntityRepository<OfficerRecord>(store, 'OFFICER', 'Officer');

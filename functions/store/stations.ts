@@ -1,0 +1,55 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BadUserInputError } from '../shared/errors';
+import type { Store } from './client';
+import { EntityRepository, type FieldsOf } from './entity-repository';
+import { uniqueClaimKey } from './keys';
+import type { StoredEntity } from './records';
+import { claimUnique } from './unique-claim';
+
+export type StationKind = 'SERVICE_POST' | 'COMMUNITY_WORKSTATION' | 'LIAISON_STATION' | 'ENFORCEMENT_KIOSK';
+
+export interface StationRecord extends StoredEntity {
+  name: string;
+  kind: StationKind;
+  community?: string;
+  address?: string;
+  location?: { lat: number; lng: number };
+  amenities: string[];
+  serviceCode: string;
+  active: boolean;
+}
+
+export type StationFields = FieldsOf<StationRecord>;
+
+interface ServiceCodeClaim {
+  stationId: string;
+}
+
+/**
+ * Stations, and the claim items that keep service codes unique in a district. A service code
+ * starts with its district id, so the public lookup finds the district without a token.
+ */
+export class StationRepository {
+  readonly entities: EntityRepository<StationRecord>;
+
+  constructor(private readonly store: Store) {
+    this.entities = new EntityRepository<StationRecord>(store, 'STATION', 'Station');
+  }
+
+  create(districtId: string, id: string, fields: StationFields, now: string): Promise<StationRecord> {
+    return this.entities.create(districtId, id, fields, now, [
+      claimUnique(this.store, uniqueClaimKey(districtId, 'SERVICE_CODE', fields.serviceCode), { stationId: id }, () =>
+        BadUserInputError.of('input.serviceCode', 'is already used by another station'),
+      ),
+    ]);
+  }
+
+  /** Public lookup: the claim item names the station; two GetItems, no Scan. */
+  async findByServiceCode(districtId: string, code: string): Promise<StationRecord | undefined> {
+    const claim = await this.store.doc.send(
+      new GetCommand({ TableName: this.store.tableName, Key: uniqueClaimKey(districtId, 'SERVICE_CODE', code) }),
+    );
+    const stationId = (claim.Item as ServiceCodeClaim | undefined)?.stationId;
+    return stationId ? this.entities.get(districtId, stationId) : undefined;
+  }
+}

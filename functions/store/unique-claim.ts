@@ -1,0 +1,19 @@
+import type { Store } from './client';
+import type { ItemKey } from './keys';
+import type { GuardedWrite } from './transact';
+
+/**
+ * A claim item makes a value unique in a district: it is written in the same transaction as
+ * the entity and fails if the value is already claimed.
+ */
+export function claimUnique(
+  store: Store,
+  key: ItemKey,
+  attributes: Record<string, unknown>,
+  onTaken: () => Error,
+): GuardedWrite {
+  return {
+    item: { Put: { TableName: store.tableName, Item: { ...key, ...attributes }, ConditionExpression: 'attribute_not_exists(PK)' } },
+    onConditionFailed: onTaken,
+  };
+}
