@@ -69,3 +69,33 @@ export async function queryAll<T extends ItemKey>(store: Store, partitionKey: st
   } while (startKey);
   return items;
 }
+
+/**
+ * A FilterExpression from attribute equalities and membership sets; null or undefined values
+ * are ignored. Answers undefined when nothing is filtered.
+ */
+export function attributeFilter(options: {
+  equals?: Record<string, unknown>;
+  oneOf?: Record<string, readonly unknown[]>;
+}): AttributeFilter | undefined {
+  const clauses: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  Object.entries(options.equals ?? {}).forEach(([attribute, value]) => {
+    if (value === null || value === undefined) return;
+    const index = clauses.length;
+    names[`#f${index}`] = attribute;
+    values[`:f${index}`] = value;
+    clauses.push(`#f${index} = :f${index}`);
+  });
+  Object.entries(options.oneOf ?? {}).forEach(([attribute, candidates]) => {
+    const index = clauses.length;
+    names[`#f${index}`] = attribute;
+    const placeholders = candidates.map((candidate, position) => {
+      values[`:f${index}_${position}`] = candidate;
+      return `:f${index}_${position}`;
+    });
+    clauses.push(`#f${index} IN (${placeholders.join(', ')})`);
+  });
+  return clauses.length ? { expression: clauses.join(' AND '), names, values } : undefined;
+}

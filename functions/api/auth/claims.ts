@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { ROLES, type Caller, type Role } from '../../domain/caller';
+
+/**
+ * Reads the caller from the claims API Gateway's JWT authorizer verified (Cognito ID token;
+ * locally, the adapter's tokens carry the same claims). The authorizer passes claims as
+ * strings: a list such as `cognito:groups` arrives as `"[ADMIN SUPERVISOR]"`, so both that
+ * form and a real array are accepted. Claims that do not name a district and a known role
+ * give no caller: the request is treated as anonymous.
+ */
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  'custom:district': z.string().regex(/^[a-z][a-z0-9-]{1,39}$/),
+  'cognito:groups': z.union([z.array(z.string()), z.string()]),
+  'custom:officerId': z.string().min(1).optional(),
+});
+
+export function callerFromClaims(claims: Record<string, unknown> | undefined): Caller | undefined {
+  const parsed = claimsSchema.safeParse(claims);
+  if (!parsed.success) return undefined;
+  const roles = groupsOf(parsed.data['cognito:groups']).filter((group): group is Role =>
+    (ROLES as readonly string[]).includes(group),
+  );
+  if (roles.length === 0) return undefined;
+  return {
+    subject: parsed.data.sub,
+    districtId: parsed.data['custom:district'],
+    roles,
+    ...(parsed.data['custom:officerId'] ? { officerId: parsed.data['custom:officerId'] } : {}),
+  };
+}
+
+function groupsOf(groups: string[] | string): string[] {
+  if (Array.isArray(groups)) return groups;
+  return groups
+    .replace(/^\[|\]$/g, '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+}

@@ -1,0 +1,69 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
+import { ApiError } from '../shared/errors';
+import type { RequestContext } from './context';
+
+/** Codes whose messages are written for clients (Apollo's own request errors). */
+const CLIENT_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+const INTERNAL_MESSAGE = 'Internal server error';
+
+function isExpected(formatted: GraphQLFormattedError, original: unknown): boolean {
+  if (original instanceof ApiError) return true;
+  const code = formatted.extensions?.code;
+  return typeof code === 'string' && CLIENT_ERROR_CODES.has(code);
+}
+
+/**
+ * The only shape errors leave the server in: typed errors with their code (and, for
+ * BAD_USER_INPUT, the offending field paths); Apollo's request errors without stack traces;
+ * everything else masked as INTERNAL_SERVER_ERROR with no message or stack from inside.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const where = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+  if (original instanceof ApiError) return { message: original.message, ...where, extensions: original.extensions() };
+  if (isExpected(formatted, original)) return { message: formatted.message, ...where, extensions: { code: formatted.extensions?.code } };
+  return { message: INTERNAL_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * Logs each unexpected error in full (structured, with the request id) and stamps the request
+ * id on the masked errors in the response, so a client's report leads to the log line.
+ */
+export function unexpectedErrorPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            const formatted = { message: error.message, extensions: error.extensions };
+            if (!isExpected(formatted, original)) {
+              contextValue.logger.error('Unexpected error', { error: original instanceof Error ? original : String(original) });
+            }
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          const { singleResult } = response.body;
+          if (!singleResult.errors) return;
+          singleResult.errors = singleResult.errors.map((error) =>
+            error.extensions?.code === 'INTERNAL_SERVER_ERROR'
+              ? { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } }
+              : error,
+          );
+        },
+      };
+    },
+  };
+}

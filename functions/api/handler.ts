@@ -1,0 +1,41 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
+import { readEnvironment } from '../shared/env';
+import { callerFromClaims } from './auth/claims';
+import { createRequestContext } from './context';
+import { createApolloServer } from './server';
+import { createServices } from './services';
+
+/**
+ * The GraphQL Lambda behind API Gateway's HTTP API (payload 2.0). The caller comes only from
+ * the claims the gateway's JWT authorizer verified; the public route carries none.
+ * Services and the server are built once per container and reused by its requests.
+ */
+const environment = readEnvironment();
+const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'community-city-services' });
+const services = createServices({
+  tableName: environment.TABLE_NAME,
+  endpoint: environment.DYNAMODB_ENDPOINT,
+  region: environment.AWS_REGION,
+});
+
+export const handler = startServerAndCreateLambdaHandler(
+  createApolloServer(),
+  handlers.createAPIGatewayProxyEventV2RequestHandler(),
+  {
+    context: async ({ event, context }) => {
+      const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } }).authorizer?.jwt
+        ?.claims;
+      const caller = callerFromClaims(claims);
+      const requestId = context.awsRequestId;
+      return createRequestContext({
+        requestId,
+        caller,
+        services,
+        logger: logger.createChild({
+          persistentKeys: { requestId, districtId: caller?.districtId, roles: caller?.roles.join(',') ?? 'ANONYMOUS' },
+        }),
+      });
+    },
+  },
+);

@@ -1,0 +1,49 @@
+import DataLoader from 'dataloader';
+import { BATCH_GET_LIMIT } from '../store/batch-get';
+import type { EntityRepository } from '../store/entity-repository';
+import type { GridRecord } from '../store/grids';
+import type { OfficerRecord } from '../store/officers';
+import type { StoredEntity } from '../store/records';
+import type { StationRecord } from '../store/stations';
+import type { Services } from './services';
+
+/**
+ * Per-request batch loaders for one district, so a query costs one DynamoDB round trip per
+ * nesting level, not one per item: items by id go through BatchGetItem (≤ 100 keys a call),
+ * and "children of these parents" read the district's collection of that type once (one
+ * Query; reference data is hundreds of items) and group it in memory.
+ */
+export interface Loaders {
+  stationById: DataLoader<string, StationRecord | undefined>;
+  gridById: DataLoader<string, GridRecord | undefined>;
+  officerById: DataLoader<string, OfficerRecord | undefined>;
+  gridsOfDistrict: () => Promise<GridRecord[]>;
+  officersOfDistrict: () => Promise<OfficerRecord[]>;
+}
+
+export function createLoaders(services: Services, districtId: string): Loaders {
+  const officersOfDistrict = once(() => services.officers.all(districtId));
+  const officerById = byId(services.officers, districtId);
+  return {
+    stationById: byId(services.stations.entities, districtId),
+    gridById: byId(services.grids.entities, districtId),
+    officerById,
+    gridsOfDistrict: once(() => services.grids.entities.all(districtId)),
+    officersOfDistrict: async () => {
+      const officers = await officersOfDistrict();
+      for (const officer of officers) officerById.prime(officer.id, officer);
+      return officers;
+    },
+  };
+}
+
+function byId<T extends StoredEntity>(repository: EntityRepository<T>, districtId: string) {
+  return new DataLoader<string, T | undefined>((ids) => repository.batchGet(districtId, ids), {
+    maxBatchSize: BATCH_GET_LIMIT,
+  });
+}
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => (pending ??= load());
+}

@@ -1,0 +1,17 @@
+import type { Resolvers } from '../generated/graphql';
+import { districtResolvers } from './district';
+import { gridResolvers } from './grid';
+import { officerResolvers } from './officer';
+import { scalarResolvers } from './scalars';
+import { stationResolvers } from './station';
+
+const aggregates: Resolvers[] = [districtResolvers, stationResolvers, gridResolvers, officerResolvers];
+
+/** All resolvers, merged per type (each aggregate contributes fields to Query and Mutation). */
+export const resolvers: Resolvers = aggregates.reduce<Resolvers>((merged, part) => {
+  for (const [typeName, fields] of Object.entries(part)) {
+    const target = merged as Record<string, object>;
+    target[typeName] = { ...target[typeName], ...fields };
+  }
+  return merged;
+}, { ...scalarResolvers });

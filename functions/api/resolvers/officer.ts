@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { hasRole, requireCaller, requireRole, type Caller } from '../../domain/caller';
+import { parseArguments } from '../../domain/validation/parse';
+import {
+  createOfficerArguments,
+  deactivateArguments,
+  idArguments,
+  officersArguments,
+  updateOfficerArguments,
+} from '../../domain/validation/reference-inputs';
+import { BadUserInputError, NotFoundError } from '../../shared/errors';
+import type { OfficerRecord } from '../../store/officers';
+import { attributeFilter } from '../../store/query';
+import type { Resolvers } from '../generated/graphql';
+
+/** Phones are personal data: ADMIN and SUPERVISOR see them, and an officer sees their own. */
+function canSeePhone(caller: Caller | undefined, officer: OfficerRecord): boolean {
+  return hasRole(caller, 'ADMIN', 'SUPERVISOR') || (!!caller && caller.officerId === officer.id);
+}
+
+export const officerResolvers: Resolvers = {
+  Query: {
+    officer: async (_parent, args, context) => {
+      requireCaller(context.caller);
+      const { id } = parseArguments(idArguments, args);
+      const officer = await context.loaders().officerById.load(id);
+      if (!officer) throw new NotFoundError('Officer', id);
+      return officer;
+    },
+    officers: async (_parent, args, context) => {
+      const { districtId } = requireCaller(context.caller);
+      const { filter, first, after } = parseArguments(officersArguments, args);
+      const equals = { role: filter?.role, stationId: filter?.stationId, active: filter?.active };
+      if (!filter?.gridId) {
+        return context.services.officers.page(districtId, { first, after, filter: attributeFilter({ equals }) });
+      }
+      const grid = await context.loaders().gridById.load(filter.gridId);
+      if (!grid) throw BadUserInputError.of('filter.gridId', `no grid ${filter.gridId} in this district`);
+      const members = [...new Set([...(grid.leaderId ? [grid.leaderId] : []), ...grid.officerIds])];
+      if (members.length === 0) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+      return context.services.officers.page(districtId, {
+        first,
+        after,
+        filter: attributeFilter({ equals, oneOf: { id: members } }),
+      });
+    },
+  },
+  Mutation: {
+    createOfficer: async (_parent, args, context) => {
+      const { districtId } = requireRole(context.caller, 'ADMIN');
+      const { input } = parseArguments(createOfficerArguments, args);
+      return context.services.officers.create(
+        districtId,
+        randomUUID(),
+        { ...input, partyMember: input.partyMember ?? false, unavailableWeekdays: input.unavailableWeekdays ?? [], active: true },
+        new Date().toISOString(),
+        input.stationId ? [context.services.stations.entities.mustExist(districtId, input.stationId, 'input.stationId')] : [],
+      );
+    },
+    updateOfficer: async (_parent, args, context) => {
+      const { districtId } = requireRole(context.caller, 'ADMIN');
+      const { input } = parseArguments(updateOfficerArguments, args);
+      const { id, expectedVersion, ...change } = input;
+      return context.services.officers.update(
+        districtId,
+        id,
+        expectedVersion,
+        () => change,
+        new Date().toISOString(),
+        change.stationId ? [context.services.stations.entities.mustExist(districtId, change.stationId, 'input.stationId')] : [],
+      );
+    },
+    deactivateOfficer: async (_parent, args, context) => {
+      const { districtId } = requireRole(context.caller, 'ADMIN');
+      const { id, expectedVersion } = parseArguments(deactivateArguments, args);
+      return context.services.officers.update(districtId, id, expectedVersion, () => ({ active: false }), new Date().toISOString());
+    },
+  },
+  Officer: {
+    phone: (officer, _args, context) => (canSeePhone(context.caller, officer) ? (officer.phone ?? null) : null),
+    maxWeeklyDutyMinutes: (officer) => officer.maxWeeklyDutyMinutes ?? null,
+    station: async (officer, _args, context) =>
+      officer.stationId ? ((await context.loaders().stationById.load(officer.stationId)) ?? null) : null,
+    grids: async (officer, _args, context) =>
+      (await context.loaders().gridsOfDistrict()).filter(
+        (grid) => grid.leaderId === officer.id || grid.officerIds.includes(officer.id),
+      ),
+  },
+};

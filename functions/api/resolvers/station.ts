@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { requireCaller, requireRole } from '../../domain/caller';
+import { districtOfServiceCode, generateServiceCode } from '../../domain/service-code';
+import { parseArguments } from '../../domain/validation/parse';
+import {
+  createStationArguments,
+  deactivateArguments,
+  idArguments,
+  serviceCodeArguments,
+  stationsArguments,
+  updateStationArguments,
+} from '../../domain/validation/reference-inputs';
+import { BadUserInputError, NotFoundError } from '../../shared/errors';
+import { attributeFilter } from '../../store/query';
+import type { Resolvers } from '../generated/graphql';
+
+export const stationResolvers: Resolvers = {
+  Query: {
+    station: async (_parent, args, context) => {
+      requireCaller(context.caller);
+      const { id } = parseArguments(idArguments, args);
+      const station = await context.loaders().stationById.load(id);
+      if (!station) throw new NotFoundError('Station', id);
+      return station;
+    },
+    stations: async (_parent, args, context) => {
+      const { districtId } = requireCaller(context.caller);
+      const { filter, first, after } = parseArguments(stationsArguments, args);
+      return context.services.stations.entities.page(districtId, {
+        first,
+        after,
+        filter: attributeFilter({ equals: { kind: filter?.kind, community: filter?.community, active: filter?.active } }),
+      });
+    },
+    /** Public: the code names its district, so no token is needed; only PublicStation's fields are exposed. */
+    stationByServiceCode: async (_parent, args, context) => {
+      const { code } = parseArguments(serviceCodeArguments, args);
+      const station = await context.services.stations.findByServiceCode(districtOfServiceCode(code), code);
+      if (!station) throw new NotFoundError('Station with service code', code);
+      return station;
+    },
+  },
+  Mutation: {
+    createStation: async (_parent, args, context) => {
+      const { districtId } = requireRole(context.caller, 'ADMIN');
+      const { input } = parseArguments(createStationArguments, args);
+      if (input.serviceCode && districtOfServiceCode(input.serviceCode) !== districtId) {
+        throw BadUserInputError.of('input.serviceCode', `must start with "${districtId}-"`);
+      }
+      return context.services.stations.create(
+        districtId,
+        randomUUID(),
+        {
+          ...input,
+          amenities: input.amenities ?? [],
+          serviceCode: input.serviceCode ?? generateServiceCode(districtId),
+          active: true,
+        },
+        new Date().toISOString(),
+      );
+    },
+    updateStation: async (_parent, args, context) => {
+      const { districtId } = requireRole(context.caller, 'ADMIN');
+      const { input } = parseArguments(updateStationArguments, args);
+      const { id, expectedVersion, ...change } = input;
+      return context.services.stations.entities.update(districtId, id, expectedVersion, () => change, new Date().toISOString());
+    },
+    deactivateStation: async (_parent, args, context) => {
+      const { districtId } = requireRole(context.caller, 'ADMIN');
+      const { id, expectedVersion } = parseArguments(deactivateArguments, args);
+      return context.services.stations.entities.update(
+        districtId,
+        id,
+        expectedVersion,
+        () => ({ active: false }),
+        new Date().toISOString(),
+      );
+    },
+  },
+  Station: {
+    location: (station) => station.location ?? null,
+    grids: async (station, _args, context) =>
+      (await context.loaders().gridsOfDistrict()).filter((grid) => grid.stationId === station.id),
+    officers: async (station, _args, context) =>
+      (await context.loaders().officersOfDistrict()).filter((officer) => officer.stationId === station.id),
+  },
+  PublicStation: {
+    location: (station) => station.location ?? null,
+  },
+};

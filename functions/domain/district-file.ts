@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { defaultDutyPolicy, type DutyPolicy } from './duty-policy';
+import { geoPointField, idField, nameField, polygonField, textField } from './validation/fields';
+import { serviceCodeField } from './validation/reference-inputs';
+
+/**
+ * The district onboarding file (`infra/districts/<id>.json`): the district, its duty policy,
+ * and the stations, officers and grids it starts with. The same field rules as the API's
+ * inputs apply, so seeded data is data the API itself would accept. Objects are strict: a
+ * misspelt key in a hand-edited file is an error, not a silently ignored field.
+ */
+
+const stationKind = z.enum(['SERVICE_POST', 'COMMUNITY_WORKSTATION', 'LIAISON_STATION', 'ENFORCEMENT_KIOSK']);
+const officerRole = z.enum(['AREA_CHIEF', 'ENFORCEMENT', 'MUNICIPAL', 'LANDSCAPING', 'SANITATION', 'INSPECTOR', 'COMMUNITY_STAFF', 'VOLUNTEER']);
+const weekday = z.enum(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']);
+
+const localTime = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a local time HH:mm');
+
+const shiftWindow = z
+  .strictObject({ name: z.string().regex(/^[A-Z][A-Z0-9_]{0,31}$/, 'must be 1–32 capitals, digits or "_"'), start: localTime, end: localTime })
+  .refine((window) => window.start < window.end, { message: 'must end after it starts', path: ['end'] });
+
+/** Overrides of the default duty policy; whatever is absent keeps its default. */
+const policyOverrides = z
+  .strictObject({
+    minSessionsPerWeek: z.int().min(1).max(21),
+    minSessionMinutes: z.int().min(1).max(1440),
+    minEnforcementPerSession: z.int().min(0).max(20),
+    minPartyMembersPerTeam: z.int().min(0).max(20),
+    maxWeeklyDutyMinutes: z.int().min(1).max(10080),
+    sessionsOnDistinctDays: z.boolean(),
+    shiftWindows: z
+      .array(shiftWindow)
+      .min(1, 'needs at least one window')
+      .max(6)
+      .refine((windows) => new Set(windows.map((window) => window.name)).size === windows.length, 'window names must be unique'),
+  })
+  .partial();
+
+const isTimeZone = (timeZone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** CORS compares exact origins, so anything with a path or trailing slash would never match. */
+const isHttpOrigin = (value: string): boolean => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+};
+
+const stationEntry = z.strictObject({
+  id: idField,
+  name: nameField,
+  kind: stationKind,
+  community: textField.optional(),
+  address: textField.optional(),
+  location: geoPointField.optional(),
+  amenities: z.array(z.string().trim().min(1).max(50)).max(30, 'at most 30 amenities').default([]),
+  serviceCode: serviceCodeField,
+});
+
+const officerEntry = z.strictObject({
+  id: idField,
+  name: nameField,
+  role: officerRole,
+  partyMember: z.boolean().default(false),
+  phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{4,19}$/, 'must be a phone number (digits, spaces, "-", optional leading "+")').optional(),
+  stationId: idField.optional(),
+  unavailableWeekdays: z.array(weekday).max(7).default([]).transform((days) => [...new Set(days)]),
+  maxWeeklyDutyMinutes: z.int('must be an integer').min(1).max(10080).optional(),
+});
+
+const gridEntry = z.strictObject({
+  id: idField,
+  code: z.string().trim().regex(/^[A-Z0-9][A-Z0-9-]{0,31}$/, 'must be 1–32 capitals, digits or "-"'),
+  name: nameField,
+  community: textField.optional(),
+  stationId: idField,
+  leaderId: idField.optional(),
+  /** A grid's creation checks every member in one transaction (≤ 100 items), as the API does. */
+  officerIds: z.array(idField).max(95, 'at most 95 officers per grid').default([]),
+  boundary: polygonField.optional(),
+});
+
+/**
+ * The fields the cross-checks read. They run whenever these have the right types, even if
+ * other fields are wrong, so one parse reports every mistake in the file.
+ */
+const referenceShape = z.object({
+  id: z.string(),
+  stations: z.array(z.object({ id: z.string(), serviceCode: z.string() })),
+  officers: z.array(z.object({ id: z.string(), stationId: z.string().optional() })),
+  grids: z.array(
+    z.object({ id: z.string(), code: z.string(), stationId: z.string(), leaderId: z.string().optional(), officerIds: z.array(z.string()) }),
+  ),
+});
+
+type References = z.output<typeof referenceShape>;
+type Report = (path: (string | number)[], message: string) => void;
+
+/** Reports every repeat of a value at its own path; answers the set of values. */
+function uniqueValues(values: string[], field: (index: number) => (string | number)[], what: string, report: Report): Set<string> {
+  const first = new Map<string, number>();
+  values.forEach((value, index) => {
+    const earlier = first.get(value);
+    if (earlier === undefined) first.set(value, index);
+    else report(field(index), `duplicate ${what} "${value}" (also at ${field(earlier).join('.')})`);
+  });
+  return new Set(first.keys());
+}
+
+function crossCheck(file: References, report: Report): void {
+  const stationIds = uniqueValues(file.stations.map((s) => s.id), (i) => ['stations', i, 'id'], 'station id', report);
+  const officerIds = uniqueValues(file.officers.map((o) => o.id), (i) => ['officers', i, 'id'], 'officer id', report);
+  uniqueValues(file.grids.map((g) => g.id), (i) => ['grids', i, 'id'], 'grid id', report);
+  uniqueValues(file.stations.map((s) => s.serviceCode), (i) => ['stations', i, 'serviceCode'], 'service code', report);
+  uniqueValues(file.grids.map((g) => g.code), (i) => ['grids', i, 'code'], 'grid code', report);
+
+  const prefix = `${file.id}-`;
+  file.stations.forEach((station, i) => {
+    if (!station.serviceCode.startsWith(prefix) || !/^[A-Z0-9]{4,12}$/.test(station.serviceCode.slice(prefix.length))) {
+      report(['stations', i, 'serviceCode'], `must be "${prefix}" followed by 4 to 12 capitals or digits`);
+    }
+  });
+
+  const mustBeStation = (id: string, path: (string | number)[]) => {
+    if (!stationIds.has(id)) report(path, `no station "${id}" in this file`);
+  };
+  const mustBeOfficer = (id: string, path: (string | number)[]) => {
+    if (!officerIds.has(id)) report(path, `no officer "${id}" in this file`);
+  };
+  file.officers.forEach((officer, i) => {
+    if (officer.stationId !== undefined) mustBeStation(officer.stationId, ['officers', i, 'stationId']);
+  });
+  file.grids.forEach((grid, i) => {
+    mustBeStation(grid.stationId, ['grids', i, 'stationId']);
+    if (grid.leaderId !== undefined) mustBeOfficer(grid.leaderId, ['grids', i, 'leaderId']);
+    grid.officerIds.forEach((id, j) => mustBeOfficer(id, ['grids', i, 'officerIds', j]));
+    uniqueValues(grid.officerIds, (j) => ['grids', i, 'officerIds', j], 'officer', report);
+  });
+}
+
+export const districtFileSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'must be a lowercase slug: a letter, then 1–39 letters, digits or "-"'),
+    name: nameField,
+    timezone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
+    /** The output carries the full policy: the file's overrides merged over the defaults. */
+    policy: policyOverrides
+      .optional()
+      .transform((overrides): DutyPolicy => ({ ...structuredClone(defaultDutyPolicy), ...overrides })),
+    allowedOrigins: z.array(z.string().refine(isHttpOrigin, 'must be an http(s) origin such as https://example.org')).default([]),
+    adminEmails: z.array(z.email('must be an email address')).default([]),
+    stations: z.array(stationEntry).default([]),
+    officers: z.array(officerEntry).default([]),
+    grids: z.array(gridEntry).default([]),
+  })
+  .superRefine((file, ctx) => crossCheck(file, (path, message) => ctx.addIssue({ code: 'custom', path, message })), {
+    when: (payload) => referenceShape.safeParse(payload.value).success,
+  });
+
+export type DistrictFile = z.output<typeof districtFileSchema>;
+
+/**
+ * Validates a parsed district file. Throws one Error naming the file and every bad field
+ * (`infra/districts/x.json: stations.3.serviceCode: …; grids.0.boundary.coordinates.0: …`),
+ * so an operator fixes the whole file in one round.
+ */
+export function parseDistrictFile(json: unknown, fileName: string): DistrictFile {
+  const parsed = districtFileSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.map(String).join('.') || '(file)'}: ${issue.message}`);
+  throw new Error(`${fileName}: ${problems.join('; ')}`);
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Field rules shared by every input. Trimmed strings; bounded lengths so nothing huge is stored. */
+export const idField = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "-" or "_"');
+
+export const nameField = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+
+export const textField = z.string().trim().max(300, 'must be at most 300 characters');
+
+export const versionField = z.int('must be an integer').min(1, 'must be at least 1');
+
+export const geoPointField = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+});
+
+const position = z
+  .array(z.number())
+  .length(2, 'must be [lng, lat]')
+  .refine(([lng, lat]) => lng >= -180 && lng <= 180 && lat >= -90 && lat <= 90, 'must be [lng, lat] within range');
+
+const linearRing = z
+  .array(position)
+  .min(4, 'a ring needs at least 4 positions')
+  .max(1000, 'a ring has at most 1000 positions')
+  .refine((ring) => {
+    const [first, last] = [ring[0], ring.at(-1)];
+    return !!first && !!last && first[0] === last[0] && first[1] === last[1];
+  }, 'a ring must be closed: its last position equals its first');
+
+/** A GeoJSON Polygon (RFC 7946): an outer ring and optional holes. */
+export const polygonField = z.object({
+  type: z.literal('Polygon', 'must be "Polygon"'),
+  coordinates: z.array(linearRing).min(1, 'needs an outer ring').max(20),
+});
+
+/** Optional field where null means absent. In an update: absent → unchanged, null → cleared, value → set. */
+export function absentIfNull<S extends z.ZodType>(schema: S) {
+  return schema.nullish().transform((value) => value ?? undefined);
+}
+
+/** `first` of a connection: 1..100, default 20. */
+export const pageArguments = {
+  first: z.int('must be an integer').min(1, 'must be between 1 and 100').max(100, 'must be between 1 and 100').nullish().transform((value) => value ?? 20),
+  after: z.string().max(1000, 'is not a cursor from this list').nullish(),
+};

@@ -1,0 +1,29 @@
+import { join, resolve } from 'node:path';
+
+/** The repository root: district files and the default data and build folders live under it. */
+export const repoRoot = resolve(__dirname, '..', '..');
+
+/** The table the local server creates and the handler is told to use. */
+export const LOCAL_TABLE_NAME = 'community-city-services';
+
+export const DEFAULT_PORT = 4000;
+export const DEFAULT_DISTRICT = 'dingnan';
+
+/** Same rule as the `custom:district` claim: also keeps a district id from escaping `infra/districts/`. */
+export const DISTRICT_ID_PATTERN = /^[a-z][a-z0-9-]{1,39}$/;
+
+/**
+ * Where local state lives (DynamoDB Local files, the signing key): `DATA_DIR` (resolved
+ * against the working directory) or `.data` in the repository. The server and the token CLI
+ * both call this, so a token signed by one is accepted by the other.
+ */
+export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DATA_DIR ? resolve(env.DATA_DIR) : join(repoRoot, '.data');
+}
+
+/** The default folder for the API Lambda bundle (git-ignored). */
+export const defaultBuildDir = join(repoRoot, '.build', 'api');
+
+export function districtFilePath(districtId: string): string {
+  return join(repoRoot, 'infra', 'districts', `${districtId}.json`);
+}

@@ -1,0 +1,76 @@
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { apiBundle } from '../api-bundling';
+
+/**
+ * The only DynamoDB actions the API performs. No Scan: every request path uses keys.
+ * TransactWriteItems is authorised through the per-item actions it contains.
+ */
+export const API_TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:BatchWriteItem',
+] as const;
+
+export interface ApiFunctionProps {
+  table: ITable;
+  serviceName: string;
+}
+
+/**
+ * The GraphQL Lambda, bundled by esbuild on the host (no Docker) from the same settings as the
+ * local server's bundle (infra/api-bundling.ts). Its role is explicit and least-privilege: writes
+ * to its own log group and the data actions above on the table and its indexes, nothing else
+ * (the basic execution managed policy would grant logs on `*`).
+ */
+export class ApiFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    super(scope, id);
+    this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'GraphQL API: its log group and the district table, nothing else',
+    });
+    this.logGroup.grantWrite(role);
+    props.table.grant(role, ...API_TABLE_ACTIONS);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: apiBundle.entry,
+      handler: apiBundle.handlerExport,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      role,
+      logGroup: this.logGroup,
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        NODE_ENV: 'production',
+      },
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.CJS,
+        target: apiBundle.target,
+        minify: apiBundle.minify,
+        sourceMap: apiBundle.sourceMap,
+        loader: apiBundle.loader,
+        externalModules: apiBundle.externalModules,
+      },
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import { Duration } from 'aws-cdk-lib';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  PayloadFormatVersion,
+  type HttpStage,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+
+export interface GraphqlHttpApiProps {
+  apiName: string;
+  handler: IFunction;
+  userPool: UserPool;
+  client: UserPoolClient;
+  /**
+   * Browser origins of the district's front ends. Empty means no cross-origin browser access:
+   * API Gateway still answers preflights but without Access-Control-Allow-Origin, so browsers
+   * refuse; servers and same-origin callers are unaffected. `*` is refused, origins are named.
+   */
+  corsAllowOrigins: readonly string[];
+}
+
+/** Per-stage limits: a district's traffic is modest; this caps a runaway client or a flood. */
+const THROTTLE = { rateLimit: 100, burstLimit: 200 };
+
+/**
+ * The HTTP API in front of the GraphQL Lambda. `/graphql` requires a Cognito ID token (sent as
+ * `Authorization`, it carries the custom attributes and `cognito:groups`). `/public/graphql` has
+ * no authorizer: it serves the residents' service-code lookup, and the handler answers
+ * UNAUTHENTICATED to any other operation there. Both paths reach the same Lambda (payload 2.0).
+ */
+export class GraphqlHttpApi extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+
+  constructor(scope: Construct, id: string, props: GraphqlHttpApiProps) {
+    super(scope, id);
+    if (props.corsAllowOrigins.includes('*')) {
+      throw new Error('corsAllowOrigins must name the front ends\' origins, not "*"');
+    }
+    this.api = new HttpApi(this, 'Api', {
+      apiName: props.apiName,
+      description: 'Community city services GraphQL API',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowMethods: [CorsHttpMethod.POST, CorsHttpMethod.GET, CorsHttpMethod.OPTIONS],
+        allowHeaders: ['content-type', 'authorization', 'apollo-require-preflight'],
+        ...(props.corsAllowOrigins.length > 0 ? { allowOrigins: [...props.corsAllowOrigins] } : {}),
+        maxAge: Duration.hours(1),
+      },
+    });
+    this.stage = this.api.addStage('DefaultStage', { stageName: '$default', autoDeploy: true, throttle: THROTTLE });
+
+    const integration = new HttpLambdaIntegration('Graphql', props.handler, {
+      payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+    });
+    // The issuer is the pool's provider URL, so it is right in every partition (amazonaws.com.cn too).
+    const authorizer = new HttpJwtAuthorizer('CognitoAuthorizer', `https://${props.userPool.userPoolProviderUrl}`, {
+      jwtAudience: [props.client.userPoolClientId],
+    });
+    const methods = [HttpMethod.POST, HttpMethod.GET];
+    this.api.addRoutes({ path: '/graphql', methods, integration, authorizer });
+    this.api.addRoutes({ path: '/public/graphql', methods, integration, authorizer: new HttpNoneAuthorizer() });
+  }
+}
