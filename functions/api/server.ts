@@ -11,7 +11,6 @@ export function createApolloServer(): ApolloServer<RequestContext> {
     resolvers,
     formatError,
     includeStacktraceInErrorResponses: false,
-    status400ForVariableCoercionErrors: true,
     plugins: [unexpectedErrorPlugin()],
   });
 }

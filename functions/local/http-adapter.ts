@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { buildHttpApiEvent, type HttpApiEvent } from './api-gateway-event';
+import { createLambdaContext } from './lambda-context';
+
+export type HttpApiHandler = (event: HttpApiEvent, context: Context) => Promise<APIGatewayProxyResultV2>;
+
+export interface HttpAdapterOptions {
+  handler: HttpApiHandler;
+  /** Answers the verified claims of a bearer token; throws when it is invalid or expired. */
+  verifyToken(token: string): Promise<Record<string, unknown>>;
+  functionName: string;
+  /** Request bodies above this are refused with 413 before the handler runs. Default 1 MB. */
+  maxBodyBytes?: number;
+  /** Where unexpected handler failures are reported (the client gets API Gateway's bare 500). */
+  logError?(message: string, error: unknown): void;
+}
+
+/** The deployed HTTP API's routes: `/graphql` behind the JWT authorizer, `/public/graphql` without one. */
+const ROUTES: Record<string, { authorized: boolean }> = {
+  '/graphql': { authorized: true },
+  '/public/graphql': { authorized: false },
+};
+
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Plays API Gateway's part in front of the Lambda handler: routes, the JWT authorizer
+ * (a bad token is 401 and never reaches the handler; no token goes through without claims,
+ * so the handler itself answers UNAUTHENTICATED), the body limit, and turning the handler's
+ * result into an HTTP response.
+ */
+export function createHttpAdapter(options: HttpAdapterOptions): RequestListener {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  return (request, response) => {
+    handle(request, response, options, maxBodyBytes).catch((error: unknown) => {
+      options.logError?.('local adapter failed', error);
+      if (!response.headersSent) sendMessage(response, 500, 'Internal Server Error');
+      else response.destroy();
+    });
+  };
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse, options: HttpAdapterOptions, maxBodyBytes: number): Promise<void> {
+  const url = request.url ?? '/';
+  const path = url.split('?')[0]!;
+  const route = ROUTES[path];
+  if (!route) return sendMessage(response, 404, 'Not Found');
+  if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) return refuseTooLarge(request, response);
+  const body = await readBody(request, maxBodyBytes);
+  if (body === undefined) return refuseTooLarge(request, response);
+
+  let claims: Record<string, unknown> | undefined;
+  if (route.authorized && request.headers.authorization !== undefined) {
+    const token = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization)?.[1];
+    try {
+      if (!token) throw new Error('not a bearer token');
+      claims = await options.verifyToken(token);
+    } catch {
+      return sendMessage(response, 401, 'Unauthorized', { 'www-authenticate': 'Bearer error="invalid_token"' });
+    }
+  }
+
+  const now = new Date();
+  const event = buildHttpApiEvent(
+    { method: request.method ?? 'GET', url, httpVersion: request.httpVersion, rawHeaders: request.rawHeaders, remoteAddress: request.socket.remoteAddress, body },
+    { routeKey: `${request.method ?? 'GET'} ${path}`, requestId: randomBytes(12).toString('base64'), now, ...(claims ? { claims } : {}) },
+  );
+  let result: APIGatewayProxyResultV2;
+  try {
+    result = await options.handler(event, createLambdaContext(options.functionName, now.getTime()));
+  } catch (error) {
+    options.logError?.(`handler threw on ${event.routeKey}`, error);
+    return sendMessage(response, 500, 'Internal Server Error');
+  }
+  writeResult(response, result);
+}
+
+/**
+ * Writes the handler's result as API Gateway does for payload 2.0: a result without
+ * `statusCode` is itself a 200 JSON body; `cookies` become `set-cookie` headers.
+ */
+function writeResult(response: ServerResponse, result: APIGatewayProxyResultV2): void {
+  if (typeof result !== 'object' || result === null || !('statusCode' in result)) {
+    const body = typeof result === 'string' ? result : JSON.stringify(result);
+    return send(response, 200, { 'content-type': 'application/json' }, Buffer.from(body));
+  }
+  const headers: Record<string, string | number | boolean | string[]> = { ...(result.headers ?? {}) };
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  const body = result.body === undefined ? Buffer.alloc(0) : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
+  send(response, result.statusCode ?? 200, headers, body);
+}
+
+function send(response: ServerResponse, status: number, headers: Record<string, string | number | boolean | string[]>, body: Buffer): void {
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() === 'content-length') continue;
+    response.setHeader(name, Array.isArray(value) ? value : String(value));
+  }
+  response.setHeader('content-length', body.length);
+  response.writeHead(status);
+  response.end(body);
+}
+
+/** API Gateway's own error answers: a JSON `message`. */
+function sendMessage(response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  send(response, status, { 'content-type': 'application/json', ...headers }, Buffer.from(JSON.stringify({ message })));
+}
+
+function refuseTooLarge(request: IncomingMessage, response: ServerResponse): void {
+  request.resume();
+  response.setHeader('connection', 'close');
+  sendMessage(response, 413, 'Request Entity Too Large');
+}
+
+/**
+ * The body as UTF-8 text, or undefined once it grows past the limit. Reads by events rather
+ * than async iteration: leaving an iteration early destroys the socket, and the 413 must still
+ * be written; the rest of an oversized body is drained and dropped.
+ */
+function readBody(request: IncomingMessage, maxBytes: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      request.off('data', onData);
+      request.resume();
+      resolve(undefined);
+    };
+    request.on('data', onData);
+    request.once('end', () => resolve(size > maxBytes ? undefined : Buffer.concat(chunks).toString('utf8')));
+    request.once('error', reject);
+  });
+}

@@ -1,0 +1,128 @@
+import { once } from 'node:events';
+import { mkdir } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createStore } from '../store/client';
+import { seedDistrict } from '../store/seed-district';
+import { buildApiBundle } from './build-api-bundle';
+import { JAVA_MISSING_MESSAGE, javaIsInstalled, startDynamoDbLocal } from './dynamodb-local';
+import { createHttpAdapter, type HttpApiHandler } from './http-adapter';
+import { verifyLocalToken } from './local-auth';
+import { describeSeed, ensureTable, readDistrictFile } from './local-database';
+import { LOCAL_TABLE_NAME, defaultBuildDir } from './paths';
+import { loadOrCreateSigningKey } from './signing-key';
+
+export interface LocalServerOptions {
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** DynamoDB Local's files go to `<dataDir>/dynamodb`, the signing key to `<dataDir>/local-signing-key.json`. */
+  dataDir: string;
+  district: string;
+  /** Where the API bundle is built; default `.build/api`. */
+  buildDir?: string;
+  /** Progress lines; default none. */
+  log?(line: string): void;
+}
+
+export interface LocalServer {
+  url: string;
+  port: number;
+  /** The java process of DynamoDB Local (tests check it is gone after `stop`). */
+  dynamoDbPid: number | undefined;
+  stop(): Promise<void>;
+}
+
+const AWS_REGION = 'cn-north-1';
+
+/**
+ * The local stack, in process: DynamoDB Local persisting under the data dir, the table, the
+ * district seeded once, and the deployed API bundle behind the API Gateway adapter.
+ *
+ * The bundle reads TABLE_NAME, DYNAMODB_ENDPOINT and AWS_REGION from process.env when it is
+ * loaded, so this sets them first; hence one local server per process (a Jest test file has
+ * its own process.env and module registry, so one per test file).
+ */
+export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
+  const log = options.log ?? (() => undefined);
+  if (!javaIsInstalled()) throw new Error(JAVA_MISSING_MESSAGE);
+  const district = await readDistrictFile(options.district);
+  const signingKey = await loadOrCreateSigningKey(options.dataDir);
+
+  const dynamoDir = join(options.dataDir, 'dynamodb');
+  await mkdir(dynamoDir, { recursive: true });
+  const dynamo = await startDynamoDbLocal({ dataDir: dynamoDir });
+  log(`DynamoDB Local (pid ${dynamo.process.pid}) at ${dynamo.endpoint}, data in ${dynamoDir}`);
+  // Last resort against an orphaned java if this process exits without stop() (an uncaught error).
+  const killJavaOnExit = () => dynamo.process.kill('SIGTERM');
+  process.once('exit', killJavaOnExit);
+  const stopDynamo = async () => {
+    process.off('exit', killJavaOnExit);
+    await dynamo.stop();
+  };
+  let server: Server | undefined;
+  try {
+    const store = createStore({ tableName: LOCAL_TABLE_NAME, endpoint: dynamo.endpoint, region: AWS_REGION });
+    try {
+      log(`table ${LOCAL_TABLE_NAME}: ${await ensureTable(store)}`);
+      log(describeSeed(district.id, await seedDistrict(store, district)));
+    } finally {
+      store.doc.destroy();
+    }
+
+    const bundle = await buildApiBundle(options.buildDir ?? defaultBuildDir);
+    log(`built ${bundle}`);
+    const handler = loadHandler(bundle, { TABLE_NAME: LOCAL_TABLE_NAME, DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION });
+
+    server = createServer(
+      createHttpAdapter({
+        handler,
+        verifyToken: async (token) => verifyLocalToken(signingKey, token),
+        functionName: 'community-city-services-api',
+        logError: (message, error) => console.error(message, error),
+      }),
+    );
+    const port = await listen(server, options.port);
+    const running = server;
+    return {
+      url: `http://localhost:${port}/graphql`,
+      port,
+      dynamoDbPid: dynamo.process.pid,
+      stop: async () => {
+        await close(running);
+        await stopDynamo();
+      },
+    };
+  } catch (error) {
+    if (server?.listening) await close(server);
+    await stopDynamo();
+    throw error;
+  }
+}
+
+/** Sets the handler's environment, then loads the bundle afresh (a stale cached copy would keep an old endpoint). */
+function loadHandler(bundle: string, environment: Record<string, string>): HttpApiHandler {
+  Object.assign(process.env, environment);
+  delete require.cache[bundle];
+  const loaded = require(bundle) as { handler?: unknown };
+  if (typeof loaded.handler !== 'function') throw new Error(`${bundle} exports no handler function`);
+  return loaded.handler as HttpApiHandler;
+}
+
+/** Listens on loopback only: a development server with seeded data is not for the network. */
+async function listen(server: Server, port: number): Promise<number> {
+  server.listen(port, '127.0.0.1');
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`port ${port} is in use: stop what runs there or set PORT`);
+    throw error;
+  }
+  return (server.address() as AddressInfo).port;
+}
+
+async function close(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeAllConnections();
+  await closed;
+}

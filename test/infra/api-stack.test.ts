@@ -1,0 +1,204 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROLES } from '../../functions/domain/caller';
+import { tableDefinition } from '../../functions/store/table-definition';
+import { ApiStack, apiStackId } from '../../infra/api-stack';
+
+// Synthesis bundles the Lambda with esbuild: once per file, with room to spare.
+jest.setTimeout(120_000);
+
+let outdir: string;
+let template: Template;
+
+beforeAll(() => {
+  outdir = mkdtempSync(join(tmpdir(), 'ccs-infra-'));
+  const app = new App({ outdir });
+  template = Template.fromStack(new ApiStack(app, apiStackId('dingnan'), { districtId: 'dingnan' }));
+});
+
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+/** Logical id of the one resource of `type`. */
+function onlyResourceId(type: string): string {
+  const ids = Object.keys(template.findResources(type));
+  expect(ids).toHaveLength(1);
+  return ids[0]!;
+}
+
+function stringKeys(partitionKey: string, sortKey: string) {
+  return [
+    { AttributeName: partitionKey, KeyType: 'HASH' },
+    { AttributeName: sortKey, KeyType: 'RANGE' },
+  ];
+}
+
+describe('DynamoDB table', () => {
+  test('given the dingnan stack, when synthesized, then the table keys and indexes equal tableDefinition', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: stringKeys(tableDefinition.partitionKey, tableDefinition.sortKey),
+      GlobalSecondaryIndexes: tableDefinition.globalSecondaryIndexes.map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: stringKeys(index.partitionKey, index.sortKey),
+        Projection: { ProjectionType: 'ALL' },
+      })),
+      AttributeDefinitions: Match.arrayWith(
+        [
+          tableDefinition.partitionKey,
+          tableDefinition.sortKey,
+          ...tableDefinition.globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+        ].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+      ),
+    });
+  });
+
+  test('given the dingnan stack, when synthesized, then the table is on-demand with point-in-time recovery and deletion protection', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+    });
+  });
+
+  test('given the dingnan stack, when synthesized, then the table is retained on stack deletion and replacement', () => {
+    template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+});
+
+describe('API function', () => {
+  test('given the dingnan stack, when synthesized, then the function runs Node.js 22 on arm64 with 512 MB and 10 s', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      MemorySize: 512,
+      Timeout: 10,
+    });
+  });
+
+  test('given the dingnan stack, when synthesized, then TABLE_NAME refers to the table and the runtime env is production', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: {
+          TABLE_NAME: { Ref: onlyResourceId('AWS::DynamoDB::Table') },
+          NODE_OPTIONS: '--enable-source-maps',
+          NODE_ENV: 'production',
+          POWERTOOLS_SERVICE_NAME: 'community-city-services-dingnan',
+        },
+      },
+    });
+  });
+
+  test('given the dingnan stack, when synthesized, then the function logs to its own log group kept for a month', () => {
+    const logGroupId = onlyResourceId('AWS::Logs::LogGroup');
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    template.hasResourceProperties('AWS::Lambda::Function', { LoggingConfig: { LogGroup: { Ref: logGroupId } } });
+  });
+});
+
+describe('Cognito', () => {
+  test('given the dingnan stack, when synthesized, then only administrators create users and district is immutable', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'district', AttributeDataType: 'String', Mutable: false }),
+        Match.objectLike({ Name: 'officerId', AttributeDataType: 'String', Mutable: true }),
+      ]),
+    });
+  });
+
+  test('given the dingnan stack, when synthesized, then a user pool group exists for every role', () => {
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map(
+      (group) => group.Properties.GroupName,
+    );
+    expect(groups.sort()).toEqual([...ROLES].sort());
+  });
+
+  test('given the dingnan stack, when synthesized, then the client cannot write the district or officer id', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      WriteAttributes: ['name'],
+    });
+  });
+});
+
+describe('HTTP API', () => {
+  function routeFor(routeKey: string): Record<string, unknown> {
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: routeKey } }));
+    expect(routes).toHaveLength(1);
+    return routes[0]!.Properties as Record<string, unknown>;
+  }
+
+  test('given the dingnan stack, when synthesized, then the JWT authorizer trusts the pool as issuer and the client as audience', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Issuer: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [onlyResourceId('AWS::Cognito::UserPool'), 'ProviderURL'] }]] },
+        Audience: [{ Ref: onlyResourceId('AWS::Cognito::UserPoolClient') }],
+      },
+    });
+  });
+
+  test.each(['POST /graphql', 'GET /graphql'])(
+    'given the dingnan stack, when synthesized, then %s requires the JWT authorizer',
+    (routeKey) => {
+      expect(routeFor(routeKey)).toMatchObject({
+        AuthorizationType: 'JWT',
+        AuthorizerId: { Ref: onlyResourceId('AWS::ApiGatewayV2::Authorizer') },
+      });
+    },
+  );
+
+  test.each(['POST /public/graphql', 'GET /public/graphql'])(
+    'given the dingnan stack, when synthesized, then %s has no authorizer',
+    (routeKey) => {
+      const route = routeFor(routeKey);
+      expect(route.AuthorizationType).toBe('NONE');
+      expect(route.AuthorizerId).toBeUndefined();
+    },
+  );
+
+  test('given the dingnan stack, when synthesized, then every route reaches the one Lambda integration with payload 2.0', () => {
+    const integrationId = onlyResourceId('AWS::ApiGatewayV2::Integration');
+    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      IntegrationUri: { 'Fn::GetAtt': [onlyResourceId('AWS::Lambda::Function'), 'Arn'] },
+    });
+    const targets = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((route) => route.Properties.Target);
+    expect(targets).toHaveLength(4);
+    for (const target of targets) {
+      expect(target).toEqual({ 'Fn::Join': ['', ['integrations/', { Ref: integrationId }]] });
+    }
+  });
+
+  test('given no CORS origins, when synthesized, then preflight allows the GraphQL methods and headers but no origin', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: {
+        AllowMethods: ['POST', 'GET', 'OPTIONS'],
+        AllowHeaders: ['content-type', 'authorization', 'apollo-require-preflight'],
+        AllowOrigins: Match.absent(),
+      },
+    });
+  });
+
+  test('given the dingnan stack, when synthesized, then the default stage auto-deploys with throttling', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
+    });
+  });
+});
+
+describe('outputs', () => {
+  test('given the dingnan stack, when synthesized, then it outputs the API URL, user pool, client and table name', () => {
+    template.hasOutput('ApiUrl', {});
+    template.hasOutput('UserPoolId', { Value: { Ref: onlyResourceId('AWS::Cognito::UserPool') } });
+    template.hasOutput('UserPoolClientId', { Value: { Ref: onlyResourceId('AWS::Cognito::UserPoolClient') } });
+    template.hasOutput('TableName', { Value: { Ref: onlyResourceId('AWS::DynamoDB::Table') } });
+  });
+});
