@@ -32,7 +32,7 @@ export async function loadHandler(store: TestStore): Promise<Handler> {
   process.env.TABLE_NAME = store.tableName;
   process.env.DYNAMODB_ENDPOINT = store.endpoint;
   process.env.AWS_REGION = 'local';
-  process.env.POWERTOOLS_LOG_LEVEL = process.env.POWERTOOLS_LOG_LEVEL ?? 'CRITICAL';
+  process.env.POWERTOOLS_LOG_LEVEL = process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR';
   const module = await import('../../functions/api/handler');
   return module.handler as unknown as Handler;
 }
