@@ -11,6 +11,7 @@ const base = {
 module.exports = {
   // Connected suites start DynamoDB Local and seed a district: seconds, not milliseconds, on 2 cores.
   testTimeout: 60_000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...base, displayName: 'infra', testMatch: ['<rootDir>/test/infra/**/*.test.ts'] },
