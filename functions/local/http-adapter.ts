@@ -17,11 +17,16 @@ export interface HttpAdapterOptions {
   logError?(message: string, error: unknown): void;
 }
 
-/** The deployed HTTP API's routes: `/graphql` behind the JWT authorizer, `/public/graphql` without one. */
+/**
+ * The deployed HTTP API's routes (infra/constructs/http-api.ts): GET and POST on `/graphql`
+ * behind the JWT authorizer and on `/public/graphql` without one. Anything else is API
+ * Gateway's 404.
+ */
 const ROUTES: Record<string, { authorized: boolean }> = {
   '/graphql': { authorized: true },
   '/public/graphql': { authorized: false },
 };
+const METHODS = ['GET', 'POST'];
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -45,8 +50,9 @@ export function createHttpAdapter(options: HttpAdapterOptions): RequestListener 
 async function handle(request: IncomingMessage, response: ServerResponse, options: HttpAdapterOptions, maxBodyBytes: number): Promise<void> {
   const url = request.url ?? '/';
   const path = url.split('?')[0]!;
+  const method = request.method ?? 'GET';
   const route = ROUTES[path];
-  if (!route) return sendMessage(response, 404, 'Not Found');
+  if (!route || !METHODS.includes(method)) return sendMessage(response, 404, 'Not Found');
   if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) return refuseTooLarge(request, response);
   const body = await readBody(request, maxBodyBytes);
   if (body === undefined) return refuseTooLarge(request, response);
@@ -64,8 +70,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
 
   const now = new Date();
   const event = buildHttpApiEvent(
-    { method: request.method ?? 'GET', url, httpVersion: request.httpVersion, rawHeaders: request.rawHeaders, remoteAddress: request.socket.remoteAddress, body },
-    { routeKey: `${request.method ?? 'GET'} ${path}`, requestId: randomBytes(12).toString('base64'), now, ...(claims ? { claims } : {}) },
+    { method, url, httpVersion: request.httpVersion, rawHeaders: request.rawHeaders, remoteAddress: request.socket.remoteAddress, body },
+    { routeKey: `${method} ${path}`, requestId: randomBytes(12).toString('base64'), now, ...(claims ? { claims } : {}) },
   );
   let result: APIGatewayProxyResultV2;
   try {

@@ -44,7 +44,7 @@ export async function ensureTable(store: Store): Promise<'created' | 'existing'>
 }
 
 export function describeSeed(districtId: string, result: SeedResult): string {
-  if (result.district === 'existing') return `district ${districtId} already seeded; keeping its data`;
+  if (result.district === 'existing') return `district ${districtId} was seeded before; kept as it is`;
   const { stations, officers, grids } = result.created;
   return `seeded district ${districtId}: ${stations} stations, ${officers} officers, ${grids} grids`;
 }

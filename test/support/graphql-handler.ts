@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
+import type * as HandlerModule from '../../functions/api/handler';
 import type { Role } from '../../functions/domain/caller';
 import type { TestStore } from './test-store';
 
@@ -33,7 +34,8 @@ export async function loadHandler(store: TestStore): Promise<Handler> {
   process.env.DYNAMODB_ENDPOINT = store.endpoint;
   process.env.AWS_REGION = 'local';
   process.env.POWERTOOLS_LOG_LEVEL = process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR';
-  const module = await import('../../functions/api/handler');
+  // Required only now: the handler reads the environment when its module loads.
+  const module = require('../../functions/api/handler') as typeof HandlerModule;
   return module.handler as unknown as Handler;
 }
 
