@@ -1,39 +1,22 @@
-import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiStack, apiStackId } from '../../infra/api-stack';
+import { apiAssetDirectory, synthesizeDistrictStack, type SynthesizedStack } from '../support/synthesized-stack';
 
 jest.setTimeout(120_000);
 
 /** Lambda's limit is 250 MB unpacked; a GraphQL API bundle far beyond this budget means something leaked in. */
 const BUNDLE_BUDGET_BYTES = 5 * 1024 * 1024;
 
-let outdir: string;
+let synthesized: SynthesizedStack;
 let bundleDir: string;
 
-/**
- * The deployed code is the asset the template's S3Key names; the assembly's asset manifest maps
- * that key back to the staged directory, which is what gets zipped and uploaded.
- */
 beforeAll(() => {
-  outdir = mkdtempSync(join(tmpdir(), 'ccs-infra-'));
-  const app = new App({ outdir });
-  const stack = new ApiStack(app, apiStackId('dingnan'), { districtId: 'dingnan' });
-  const [lambda] = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'));
-  const objectKey = (lambda!.Properties.Code as { S3Key: string }).S3Key;
-  const assembly = app.synth();
-  const manifest = JSON.parse(readFileSync(join(assembly.directory, `${stack.artifactId}.assets.json`), 'utf8')) as {
-    files: Record<string, { source: { path: string; packaging: string } }>;
-  };
-  const asset = manifest.files[objectKey.replace(/\.zip$/, '')];
-  expect(asset?.source.packaging).toBe('zip');
-  bundleDir = join(assembly.directory, asset!.source.path);
+  synthesized = synthesizeDistrictStack('dingnan');
+  bundleDir = apiAssetDirectory(synthesized);
 });
 
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+afterAll(() => synthesized.cleanup());
 
 test('given the synthesized assembly, when the function asset is located, then it holds index.js and its source map', () => {
   expect(existsSync(join(bundleDir, 'index.js'))).toBe(true);

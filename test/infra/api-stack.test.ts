@@ -1,25 +1,20 @@
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ROLES } from '../../functions/domain/caller';
 import { tableDefinition } from '../../functions/store/table-definition';
-import { ApiStack, apiStackId } from '../../infra/api-stack';
+import { synthesizeDistrictStack, type SynthesizedStack } from '../support/synthesized-stack';
 
 // Synthesis bundles the Lambda with esbuild: once per file, with room to spare.
 jest.setTimeout(120_000);
 
-let outdir: string;
+let synthesized: SynthesizedStack;
 let template: Template;
 
 beforeAll(() => {
-  outdir = mkdtempSync(join(tmpdir(), 'ccs-infra-'));
-  const app = new App({ outdir });
-  template = Template.fromStack(new ApiStack(app, apiStackId('dingnan'), { districtId: 'dingnan' }));
+  synthesized = synthesizeDistrictStack('dingnan');
+  template = synthesized.template;
 });
 
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+afterAll(() => synthesized.cleanup());
 
 /** Logical id of the one resource of `type`. */
 function onlyResourceId(type: string): string {

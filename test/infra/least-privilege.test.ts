@@ -1,9 +1,5 @@
-import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ApiStack, apiStackId } from '../../infra/api-stack';
+import { synthesizeDistrictStack, type SynthesizedStack } from '../support/synthesized-stack';
 import { API_TABLE_ACTIONS } from '../../infra/constructs/api-function';
 
 jest.setTimeout(120_000);
@@ -14,16 +10,15 @@ interface Statement {
   Resource: unknown;
 }
 
-let outdir: string;
+let synthesized: SynthesizedStack;
 let template: Template;
 
 beforeAll(() => {
-  outdir = mkdtempSync(join(tmpdir(), 'ccs-infra-'));
-  const app = new App({ outdir });
-  template = Template.fromStack(new ApiStack(app, apiStackId('dingnan'), { districtId: 'dingnan' }));
+  synthesized = synthesizeDistrictStack('dingnan');
+  template = synthesized.template;
 });
 
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+afterAll(() => synthesized.cleanup());
 
 /** Every statement of every identity policy: standalone policies and the roles' inline policies. */
 function allStatements(): Statement[] {

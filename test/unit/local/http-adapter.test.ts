@@ -1,0 +1,143 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { HttpApiEvent } from '../../../functions/local/api-gateway-event';
+import { createHttpAdapter } from '../../../functions/local/http-adapter';
+
+/** The adapter in front of a recording stub handler, on a loopback port: no DynamoDB, no bundle. */
+describe('createHttpAdapter', () => {
+  let server: Server;
+  let base: string;
+  let events: HttpApiEvent[];
+  let answer: () => Promise<APIGatewayProxyResultV2>;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    server = createServer(
+      createHttpAdapter({
+        handler: async (event) => {
+          events.push(event);
+          return answer();
+        },
+        verifyToken: async (token) => {
+          if (token !== 'good') throw new Error('bad token');
+          return { sub: 'u1', 'cognito:groups': ['ADMIN'], 'custom:district': 'dingnan' };
+        },
+        functionName: 'test',
+        maxBodyBytes: 1000,
+        logError: (message) => errors.push(message),
+      }),
+    );
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  beforeEach(() => {
+    events = [];
+    answer = async () => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"data":{}}' });
+  });
+
+  const post = (path: string, headers: Record<string, string> = {}, body = '{}') =>
+    fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+  test('given a valid bearer token on /graphql, when posted, then the handler gets the claims flattened under the JWT authorizer', async () => {
+    const response = await post('/graphql', { authorization: 'Bearer good' });
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: {} });
+    expect(events[0]!.requestContext.authorizer?.jwt.claims).toEqual({ sub: 'u1', 'cognito:groups': '[ADMIN]', 'custom:district': 'dingnan' });
+    expect(events[0]!.routeKey).toBe('POST /graphql');
+  });
+
+  test('given no Authorization header on /graphql, when posted, then the handler runs without an authorizer', async () => {
+    expect((await post('/graphql')).status).toBe(200);
+    expect(events[0]!.requestContext).not.toHaveProperty('authorizer');
+  });
+
+  test.each([['Bearer bad'], ['Basic Z29vZA=='], ['Bearer']])(
+    'given Authorization "%s" on /graphql, when posted, then API Gateway\'s 401 answers and the handler never runs',
+    async (authorization) => {
+      const response = await post('/graphql', { authorization });
+
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({ message: 'Unauthorized' });
+      expect(events).toHaveLength(0);
+    },
+  );
+
+  test('given a valid token on /public/graphql, when posted, then no claims reach the handler', async () => {
+    expect((await post('/public/graphql', { authorization: 'Bearer good' })).status).toBe(200);
+    expect(events[0]!.requestContext).not.toHaveProperty('authorizer');
+    expect(events[0]!.routeKey).toBe('POST /public/graphql');
+  });
+
+  test.each([
+    ['POST', '/other'],
+    ['PUT', '/graphql'],
+    ['DELETE', '/public/graphql'],
+  ])('given %s %s, when requested, then 404 like an unmatched API Gateway route', async (method, path) => {
+    const response = await fetch(`${base}${path}`, { method });
+
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ message: 'Not Found' });
+    expect(events).toHaveLength(0);
+  });
+
+  test('given a body over the limit, when posted, then 413 and the handler never runs', async () => {
+    const response = await post('/graphql', {}, 'x'.repeat(1001));
+
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ message: 'Request Entity Too Large' });
+    expect(events).toHaveLength(0);
+  });
+
+  test('given a chunked body that grows over the limit, when streamed, then 413 and the handler never runs', async () => {
+    const chunks = [new TextEncoder().encode('x'.repeat(600)), new TextEncoder().encode('y'.repeat(600))];
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next) controller.enqueue(next);
+        else controller.close();
+      },
+    });
+
+    const response = await fetch(`${base}/graphql`, { method: 'POST', body, duplex: 'half' } as RequestInit);
+
+    expect(response.status).toBe(413);
+    expect(events).toHaveLength(0);
+  });
+
+  test('given a handler result with cookies and a base64 body, when written, then status, headers, set-cookie and decoded body go out', async () => {
+    answer = async () => ({
+      statusCode: 201,
+      headers: { 'x-answer': 'yes' },
+      cookies: ['a=1; Path=/', 'b=2'],
+      body: Buffer.from('hello').toString('base64'),
+      isBase64Encoded: true,
+    });
+
+    const response = await post('/graphql');
+
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-answer')).toBe('yes');
+    expect(response.headers.getSetCookie()).toEqual(['a=1; Path=/', 'b=2']);
+    expect(await response.text()).toBe('hello');
+  });
+
+  test('given a handler that throws, when posted, then API Gateway\'s bare 500 answers and the error is logged', async () => {
+    answer = async () => {
+      throw new Error('boom');
+    };
+
+    const response = await post('/graphql');
+
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ message: 'Internal Server Error' });
+    expect(errors).toContain('handler threw on POST /graphql');
+  });
+});
