@@ -1,22 +1,22 @@
 import { once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createStore } from '../store/client';
 import { seedDistrict } from '../store/seed-district';
 import { buildApiBundle } from './build-api-bundle';
-import { JAVA_MISSING_MESSAGE, javaIsInstalled, startDynamoDbLocal } from './dynamodb-local';
+import { JAVA_MISSING_MESSAGE, javaIsInstalled, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local';
 import { createHttpAdapter, type HttpApiHandler } from './http-adapter';
 import { verifyLocalToken } from './local-auth';
 import { describeSeed, ensureTable, readDistrictFile } from './local-database';
-import { LOCAL_TABLE_NAME, defaultBuildDir } from './paths';
+import { LOCAL_TABLE_NAME, bundleDirOf } from './paths';
 import { loadOrCreateSigningKey } from './signing-key';
 
 export interface LocalServerOptions {
   /** 0 picks a free port (tests). */
   port: number;
-  /** DynamoDB Local's files go to `<dataDir>/dynamodb`, the signing key to `<dataDir>/local-signing-key.json`. */
+  /** DynamoDB Local's files go to `<dataDir>/dynamodb`, the signing key to `<dataDir>/local-signing-key.json`, the bundle to `<dataDir>/api-bundle`. */
   dataDir: string;
   district: string;
   /** Where the API bundle is built; default `.build/api`. */
@@ -49,19 +49,29 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const district = await readDistrictFile(options.district);
   const signingKey = await loadOrCreateSigningKey(options.dataDir);
 
-  const dynamoDir = join(options.dataDir, 'dynamodb');
-  await mkdir(dynamoDir, { recursive: true });
-  const dynamo = await startDynamoDbLocal({ dataDir: dynamoDir });
-  log(`DynamoDB Local (pid ${dynamo.process.pid}) at ${dynamo.endpoint}, data in ${dynamoDir}`);
-  // Last resort against an orphaned java if this process exits without stop() (an uncaught error).
-  const killJavaOnExit = () => dynamo.process.kill('SIGTERM');
-  process.once('exit', killJavaOnExit);
-  const stopDynamo = async () => {
-    process.off('exit', killJavaOnExit);
-    await dynamo.stop();
+  // The port is taken first, so a busy port fails in a moment rather than after the seconds
+  // DynamoDB Local and the build take; until the handler is loaded, requests get a 503.
+  let listener: RequestListener = (_request, response) => {
+    response.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Service Unavailable' }));
   };
-  let server: Server | undefined;
+  const server = createServer((request, response) => listener(request, response));
+  const port = await listen(server, options.port);
+
+  let dynamo: RunningDynamoDbLocal | undefined;
+  const killJavaOnExit = () => dynamo?.process.kill('SIGTERM');
+  const stop = async () => {
+    await close(server);
+    process.off('exit', killJavaOnExit);
+    await dynamo?.stop();
+  };
   try {
+    const dynamoDir = join(options.dataDir, 'dynamodb');
+    await mkdir(dynamoDir, { recursive: true });
+    dynamo = await startDynamoDbLocal({ dataDir: dynamoDir });
+    // Last resort against an orphaned java if this process exits without stop() (an uncaught error).
+    process.once('exit', killJavaOnExit);
+    log(`DynamoDB Local (pid ${dynamo.process.pid}) at ${dynamo.endpoint}, data in ${dynamoDir}`);
+
     const store = createStore({ tableName: LOCAL_TABLE_NAME, endpoint: dynamo.endpoint, region: AWS_REGION });
     try {
       log(`table ${LOCAL_TABLE_NAME}: ${await ensureTable(store)}`);
@@ -70,32 +80,17 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       store.doc.destroy();
     }
 
-    const bundle = await buildApiBundle(options.buildDir ?? defaultBuildDir);
+    const bundle = await buildApiBundle(options.buildDir ?? bundleDirOf(options.dataDir));
     log(`built ${bundle}`);
-    const handler = loadHandler(bundle, { TABLE_NAME: LOCAL_TABLE_NAME, DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION });
-
-    server = createServer(
-      createHttpAdapter({
-        handler,
-        verifyToken: async (token) => verifyLocalToken(signingKey, token),
-        functionName: 'community-city-services-api',
-        logError: (message, error) => console.error(message, error),
-      }),
-    );
-    const port = await listen(server, options.port);
-    const running = server;
-    return {
-      url: `http://localhost:${port}/graphql`,
-      port,
-      dynamoDbPid: dynamo.process.pid,
-      stop: async () => {
-        await close(running);
-        await stopDynamo();
-      },
-    };
+    listener = createHttpAdapter({
+      handler: loadHandler(bundle, { TABLE_NAME: LOCAL_TABLE_NAME, DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION }),
+      verifyToken: async (token) => verifyLocalToken(signingKey, token),
+      functionName: 'community-city-services-api',
+      logError: (message, error) => console.error(message, error),
+    });
+    return { url: `http://localhost:${port}/graphql`, port, dynamoDbPid: dynamo.process.pid, stop };
   } catch (error) {
-    if (server?.listening) await close(server);
-    await stopDynamo();
+    await stop();
     throw error;
   }
 }

@@ -21,8 +21,8 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.DATA_DIR ? resolve(env.DATA_DIR) : join(repoRoot, '.data');
 }
 
-/** The default folder for the API Lambda bundle (git-ignored). */
-export const defaultBuildDir = join(repoRoot, '.build', 'api');
+/** The API Lambda bundle is built per data folder, so a test's server never rewrites the bundle a running `npm start` loaded. */
+export const bundleDirOf = (dataDir: string): string => join(dataDir, 'api-bundle');
 
 export function districtFilePath(districtId: string): string {
   return join(repoRoot, 'infra', 'districts', `${districtId}.json`);

@@ -2,8 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 const repoRoot = join(__dirname, '..', '..', '..');
-/** tsx's own bin, as `npm start` runs it; without npm and `sh -c` in between, a SIGTERM reaches the server itself. */
-const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
+/** npm itself, as a user runs it: the start script `exec`s tsx, so npm's SIGTERM reaches the server. */
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 export interface LocalProcess {
   child: ChildProcess;
@@ -17,7 +17,7 @@ export interface LocalProcess {
 
 /** Spawns the `npm start` program with its own port and data dir; resolves on its `ready` line. */
 export function startLocalProcess(env: { PORT: string; DATA_DIR: string }, timeoutMs = 90_000): Promise<LocalProcess> {
-  const child = spawn(tsx, ['functions/local/start.ts'], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(npm, ['start'], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
@@ -51,9 +51,9 @@ export function startLocalProcess(env: { PORT: string; DATA_DIR: string }, timeo
   });
 }
 
-/** What `npm run -s token -- …` prints, run the same way (tsx without npm). */
+/** What `npm run -s token -- …` prints. */
 export function runTokenCli(args: string[], dataDir: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(tsx, ['functions/local/token.ts', ...args], { cwd: repoRoot, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
+  const result = spawnSync(npm, ['run', '-s', 'token', '--', ...args], { cwd: repoRoot, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
