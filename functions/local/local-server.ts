@@ -19,8 +19,10 @@ export interface LocalServerOptions {
   /** DynamoDB Local's files go to `<dataDir>/dynamodb`, the signing key to `<dataDir>/local-signing-key.json`, the bundle to `<dataDir>/api-bundle`. */
   dataDir: string;
   district: string;
-  /** Where the API bundle is built; default `.build/api`. */
+  /** Where the API bundle is built; default `<dataDir>/api-bundle`. */
   buildDir?: string;
+  /** An already built bundle's index.js to serve instead (e.g. the asset `cdk synth` staged for deployment). */
+  bundle?: string;
   /** Progress lines; default none. */
   log?(line: string): void;
 }
@@ -80,8 +82,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       store.doc.destroy();
     }
 
-    const bundle = await buildApiBundle(options.buildDir ?? bundleDirOf(options.dataDir));
-    log(`built ${bundle}`);
+    const bundle = options.bundle ?? (await buildApiBundle(options.buildDir ?? bundleDirOf(options.dataDir)));
+    log(`${options.bundle ? 'serving' : 'built'} ${bundle}`);
     listener = createHttpAdapter({
       handler: loadHandler(bundle, { TABLE_NAME: LOCAL_TABLE_NAME, DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION }),
       verifyToken: async (token) => verifyLocalToken(signingKey, token),
