@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { requireCaller, requireRole } from '../../domain/caller';
 import { parseArguments } from '../../domain/validation/parse';
-import { createGridArguments, gridsArguments, idArguments, updateGridArguments } from '../../domain/validation/reference-inputs';
+import { createGridArguments, gridsArguments, updateGridArguments } from '../../domain/validation/reference-inputs';
 import { NotFoundError } from '../../shared/errors';
 import { attributeFilter } from '../../store/query';
 import type { GuardedWrite } from '../../store/transact';
 import type { RequestContext } from '../context';
 import type { Resolvers } from '../generated/graphql';
+import { findById } from './find-by-id';
 
 /**
  * Transaction checks that the grid's station, leader and members exist in the caller's
@@ -30,13 +31,7 @@ function referenceChecks(
 
 export const gridResolvers: Resolvers = {
   Query: {
-    grid: async (_parent, args, context) => {
-      requireCaller(context.caller);
-      const { id } = parseArguments(idArguments, args);
-      const grid = await context.loaders().gridById.load(id);
-      if (!grid) throw new NotFoundError('Grid', id);
-      return grid;
-    },
+    grid: findById('gridById', 'Grid'),
     grids: async (_parent, args, context) => {
       const { districtId } = requireCaller(context.caller);
       const { filter, first, after } = parseArguments(gridsArguments, args);

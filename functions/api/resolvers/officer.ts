@@ -4,14 +4,14 @@ import { parseArguments } from '../../domain/validation/parse';
 import {
   createOfficerArguments,
   deactivateArguments,
-  idArguments,
   officersArguments,
   updateOfficerArguments,
 } from '../../domain/validation/reference-inputs';
-import { BadUserInputError, NotFoundError } from '../../shared/errors';
+import { BadUserInputError } from '../../shared/errors';
 import type { OfficerRecord } from '../../store/officers';
 import { attributeFilter } from '../../store/query';
 import type { Resolvers } from '../generated/graphql';
+import { findById } from './find-by-id';
 
 /** Phones are personal data: ADMIN and SUPERVISOR see them, and an officer sees their own. */
 function canSeePhone(caller: Caller | undefined, officer: OfficerRecord): boolean {
@@ -20,13 +20,7 @@ function canSeePhone(caller: Caller | undefined, officer: OfficerRecord): boolea
 
 export const officerResolvers: Resolvers = {
   Query: {
-    officer: async (_parent, args, context) => {
-      requireCaller(context.caller);
-      const { id } = parseArguments(idArguments, args);
-      const officer = await context.loaders().officerById.load(id);
-      if (!officer) throw new NotFoundError('Officer', id);
-      return officer;
-    },
+    officer: findById('officerById', 'Officer'),
     officers: async (_parent, args, context) => {
       const { districtId } = requireCaller(context.caller);
       const { filter, first, after } = parseArguments(officersArguments, args);

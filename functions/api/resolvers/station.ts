@@ -5,7 +5,6 @@ import { parseArguments } from '../../domain/validation/parse';
 import {
   createStationArguments,
   deactivateArguments,
-  idArguments,
   serviceCodeArguments,
   stationsArguments,
   updateStationArguments,
@@ -13,16 +12,11 @@ import {
 import { BadUserInputError, NotFoundError } from '../../shared/errors';
 import { attributeFilter } from '../../store/query';
 import type { Resolvers } from '../generated/graphql';
+import { findById } from './find-by-id';
 
 export const stationResolvers: Resolvers = {
   Query: {
-    station: async (_parent, args, context) => {
-      requireCaller(context.caller);
-      const { id } = parseArguments(idArguments, args);
-      const station = await context.loaders().stationById.load(id);
-      if (!station) throw new NotFoundError('Station', id);
-      return station;
-    },
+    station: findById('stationById', 'Station'),
     stations: async (_parent, args, context) => {
       const { districtId } = requireCaller(context.caller);
       const { filter, first, after } = parseArguments(stationsArguments, args);
