@@ -7,6 +7,8 @@ import type { Services } from './services';
 export interface RequestContext {
   requestId: string;
   caller?: Caller;
+  /** The client's address as the gateway saw it (rate limits on the public path). */
+  clientAddress?: string;
   services: Services;
   logger: Logger;
   /** Loaders of the caller's district; UNAUTHENTICATED for an anonymous request. */
@@ -16,6 +18,7 @@ export interface RequestContext {
 export function createRequestContext(options: {
   requestId: string;
   caller?: Caller;
+  clientAddress?: string;
   services: Services;
   logger: Logger;
 }): RequestContext {

@@ -31,6 +31,7 @@ export const handler = startServerAndCreateLambdaHandler(
       return createRequestContext({
         requestId,
         caller,
+        clientAddress: event.requestContext.http.sourceIp,
         services,
         logger: logger.createChild({
           persistentKeys: { requestId, districtId: caller?.districtId, roles: caller?.roles.join(',') ?? 'ANONYMOUS' },
