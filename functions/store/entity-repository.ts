@@ -2,9 +2,9 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { BadUserInputError, ConflictError, NotFoundError } from '../shared/errors';
 import { batchGetItems, itemKeyId } from './batch-get';
 import type { Store } from './client';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, hasExactly, keyOf } from './cursor';
 import { districtPartition, entityKey, entityPrefix, type EntityType } from './keys';
-import { queryAll, queryPage, type AttributeFilter } from './query';
+import { partitionPrefix, queryAll, queryPage, type AttributeFilter } from './query';
 import type { StoredEntity } from './records';
 import { transactWrite, type GuardedWrite } from './transact';
 
@@ -55,21 +55,19 @@ export class EntityRepository<T extends StoredEntity> {
 
   async page(districtId: string, args: PageArguments): Promise<Connection<T>> {
     const list = this.type;
-    const after = args.after ? decodeCursor(args.after, districtId, list, entityPrefix(this.type)) : undefined;
-    const page = await queryPage<T>(this.store, {
-      partitionKey: districtPartition(districtId),
-      skPrefix: entityPrefix(this.type),
-      first: args.first,
-      after,
-      filter: args.filter,
-    });
-    const edges = page.items.map((node) => ({ cursor: encodeCursor(districtId, list, node), node }));
+    const partition = districtPartition(districtId);
+    const prefix = entityPrefix(this.type);
+    const after = args.after
+      ? decodeCursor(args.after, districtId, list, (key) => hasExactly(key, ['PK', 'SK']) && key.PK === partition && key.SK!.startsWith(prefix))
+      : undefined;
+    const page = await queryPage<T>(this.store, { range: partitionPrefix(partition, prefix), first: args.first, after, filter: args.filter });
+    const edges = page.items.map((node) => ({ cursor: encodeCursor(districtId, list, keyOf(node as unknown as Record<string, unknown>, ['PK', 'SK'])), node }));
     return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
   /** Every item of this type in the district, for per-request batch loaders. */
   all(districtId: string): Promise<T[]> {
-    return queryAll<T>(this.store, districtPartition(districtId), entityPrefix(this.type));
+    return queryAll<T>(this.store, partitionPrefix(districtPartition(districtId), entityPrefix(this.type)));
   }
 
   newItem(districtId: string, id: string, fields: FieldsOf<T>, now: string): T {

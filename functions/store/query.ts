@@ -1,6 +1,5 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from './client';
-import type { ItemKey } from './keys';
 
 /** A filter on non-key attributes, applied by DynamoDB (FilterExpression), never in memory. */
 export interface AttributeFilter {
@@ -9,11 +8,21 @@ export interface AttributeFilter {
   values: Record<string, unknown>;
 }
 
+/** Which items a Query reads: a key condition on the table or one index, in sort-key order. */
+export interface KeyRange {
+  indexName?: string;
+  condition: string;
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+  /** Highest sort key first (newest first for time-ordered keys). */
+  descending?: boolean;
+}
+
 export interface PageQuery {
-  partitionKey: string;
-  skPrefix: string;
+  range: KeyRange;
   first: number;
-  after?: ItemKey;
+  /** The key of the last item of the previous page (all key attributes of the table and index). */
+  after?: Record<string, unknown>;
   filter?: AttributeFilter;
 }
 
@@ -22,14 +31,25 @@ export interface Page<T> {
   hasNextPage: boolean;
 }
 
-function keyCondition(partitionKey: string, skPrefix: string, filter?: AttributeFilter): QueryCommandInput {
+/** Items of one partition whose sort key starts with a prefix (the reference entities). */
+export function partitionPrefix(partitionKey: string, skPrefix: string): KeyRange {
   return {
-    TableName: '',
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :skPrefix)',
-    ExpressionAttributeValues: { ':pk': partitionKey, ':skPrefix': skPrefix, ...filter?.values },
-    ...(filter
-      ? { FilterExpression: filter.expression, ExpressionAttributeNames: filter.names }
-      : {}),
+    condition: '#pk = :pk AND begins_with(#sk, :skPrefix)',
+    names: { '#pk': 'PK', '#sk': 'SK' },
+    values: { ':pk': partitionKey, ':skPrefix': skPrefix },
+  };
+}
+
+function queryInput(store: Store, range: KeyRange, filter: AttributeFilter | undefined, startKey: Record<string, unknown> | undefined) {
+  return {
+    TableName: store.tableName,
+    IndexName: range.indexName,
+    KeyConditionExpression: range.condition,
+    ScanIndexForward: !range.descending,
+    ExpressionAttributeNames: { ...range.names, ...filter?.names },
+    ExpressionAttributeValues: { ...range.values, ...filter?.values },
+    ...(filter ? { FilterExpression: filter.expression } : {}),
+    ExclusiveStartKey: startKey,
   };
 }
 
@@ -37,16 +57,14 @@ function keyCondition(partitionKey: string, skPrefix: string, filter?: Attribute
  * One page in sort-key order. Reads one item beyond `first` to answer hasNextPage exactly;
  * with a filter it keeps reading DynamoDB pages until it has that many or the range ends.
  */
-export async function queryPage<T extends ItemKey>(store: Store, query: PageQuery): Promise<Page<T>> {
+export async function queryPage<T>(store: Store, query: PageQuery): Promise<Page<T>> {
   const wanted = query.first + 1;
   const items: T[] = [];
-  let startKey: Record<string, unknown> | undefined = query.after ? { PK: query.after.PK, SK: query.after.SK } : undefined;
+  let startKey = query.after;
   do {
     const output = await store.doc.send(
       new QueryCommand({
-        ...keyCondition(query.partitionKey, query.skPrefix, query.filter),
-        TableName: store.tableName,
-        ExclusiveStartKey: startKey,
+        ...queryInput(store, query.range, query.filter, startKey),
         Limit: query.filter ? Math.max(wanted, 100) : wanted - items.length,
       }),
     );
@@ -56,14 +74,12 @@ export async function queryPage<T extends ItemKey>(store: Store, query: PageQuer
   return { items: items.slice(0, query.first), hasNextPage: items.length > query.first };
 }
 
-/** Every item of one entity type in a partition (reference data: hundreds of items, a page or two). */
-export async function queryAll<T extends ItemKey>(store: Store, partitionKey: string, skPrefix: string): Promise<T[]> {
+/** Every item of a range, all pages (bounded collections: a district's reference data, an issue's history). */
+export async function queryAll<T>(store: Store, range: KeyRange, filter?: AttributeFilter): Promise<T[]> {
   const items: T[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const output = await store.doc.send(
-      new QueryCommand({ ...keyCondition(partitionKey, skPrefix), TableName: store.tableName, ExclusiveStartKey: startKey }),
-    );
+    const output = await store.doc.send(new QueryCommand(queryInput(store, range, filter, startKey)));
     items.push(...((output.Items ?? []) as T[]));
     startKey = output.LastEvaluatedKey;
   } while (startKey);
@@ -98,4 +114,15 @@ export function attributeFilter(options: {
     clauses.push(`#f${index} IN (${placeholders.join(', ')})`);
   });
   return clauses.length ? { expression: clauses.join(' AND '), names, values } : undefined;
+}
+
+/** Both filters, joined with AND. */
+export function allOf(...filters: (AttributeFilter | undefined)[]): AttributeFilter | undefined {
+  const present = filters.filter((filter): filter is AttributeFilter => !!filter);
+  if (present.length === 0) return undefined;
+  return {
+    expression: present.map((filter) => `(${filter.expression})`).join(' AND '),
+    names: Object.assign({}, ...present.map((filter) => filter.names)),
+    values: Object.assign({}, ...present.map((filter) => filter.values)),
+  };
 }

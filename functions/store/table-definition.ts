@@ -8,10 +8,19 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 export const tableDefinition = {
   partitionKey: 'PK',
   sortKey: 'SK',
-  globalSecondaryIndexes: [
-    { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
-    { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
-  ],
+  /**
+   * Generic, overloaded indexes: each entity type writes its own key prefixes into them.
+   * Issues use GSI1 (district timeline), GSI2 (by status), GSI3 (by station), GSI4 (by grid),
+   * GSI5 (by assignee), GSI6 (open issues by category, sparse) and GSI7 (open issues by due
+   * time, sparse); see functions/store/issues/keys.ts.
+   */
+  globalSecondaryIndexes: [1, 2, 3, 4, 5, 6, 7].map((n) => ({
+    indexName: `GSI${n}`,
+    partitionKey: `GSI${n}PK`,
+    sortKey: `GSI${n}SK`,
+  })),
+  /** Epoch seconds after which DynamoDB may delete an item (rate-limit counters). */
+  timeToLiveAttribute: 'expiresAt',
 } as const;
 
 /** CreateTable input for DynamoDB Local, equivalent to the CDK table (on-demand, string keys). */

@@ -1,23 +1,22 @@
-import { decodeCursor, encodeCursor } from '../../../functions/store/cursor';
+import { decodeCursor, encodeCursor, hasExactly } from '../../../functions/store/cursor';
 import { BadUserInputError } from '../../../functions/shared/errors';
 
 const key = { PK: 'D#dingnan', SK: 'STATION#dn-s-03' };
+const stationKey = (candidate: Record<string, string>) => hasExactly(candidate, ['PK', 'SK']) && candidate.PK === 'D#dingnan';
 
 describe('cursors', () => {
   test('given a cursor of a list, when it is decoded for the same list and district, then the key comes back', () => {
-    expect(decodeCursor(encodeCursor('dingnan', 'STATION', key), 'dingnan', 'STATION', 'STATION#')).toEqual(key);
+    expect(decodeCursor(encodeCursor('dingnan', 'STATION', key), 'dingnan', 'STATION', stationKey)).toEqual(key);
   });
 
   test.each([
-    ['another district', () => decodeCursor(encodeCursor('dingnan', 'STATION', key), 'guiding', 'STATION', 'STATION#')],
-    ['another list', () => decodeCursor(encodeCursor('dingnan', 'STATION', key), 'dingnan', 'OFFICER', 'OFFICER#')],
-    ['a key outside the district', () =>
-      decodeCursor(encodeCursor('dingnan', 'STATION', { PK: 'D#guiding', SK: 'STATION#x' }), 'dingnan', 'STATION', 'STATION#')],
-    ['a key of another entity type', () =>
-      decodeCursor(encodeCursor('dingnan', 'STATION', { PK: 'D#dingnan', SK: 'UNIQUE#SERVICE_CODE#x' }), 'dingnan', 'STATION', 'STATION#')],
-    ['garbage', () => decodeCursor('!!!not base64 json', 'dingnan', 'STATION', 'STATION#')],
-    ['extra key attributes', () =>
-      decodeCursor(Buffer.from(JSON.stringify({ d: 'dingnan', l: 'STATION', k: { ...key, GSI1PK: 'x' } })).toString('base64url'), 'dingnan', 'STATION', 'STATION#')],
+    ['another district', () => decodeCursor(encodeCursor('dingnan', 'STATION', key), 'guiding', 'STATION', stationKey)],
+    ['another list', () => decodeCursor(encodeCursor('dingnan', 'STATION', key), 'dingnan', 'OFFICER', stationKey)],
+    ['a key the list would not produce', () => decodeCursor(encodeCursor('dingnan', 'STATION', { PK: 'D#guiding', SK: 'x' }), 'dingnan', 'STATION', stationKey)],
+    ['extra key attributes', () => decodeCursor(encodeCursor('dingnan', 'STATION', { ...key, GSI1PK: 'x' }), 'dingnan', 'STATION', stationKey)],
+    ['garbage', () => decodeCursor('!!!not base64 json', 'dingnan', 'STATION', stationKey)],
+    ['a non-string key value', () =>
+      decodeCursor(Buffer.from(JSON.stringify({ d: 'dingnan', l: 'STATION', k: { PK: 1, SK: 'x' } })).toString('base64url'), 'dingnan', 'STATION', stationKey)],
   ])('given a cursor from %s, when it is decoded, then BAD_USER_INPUT names after', (_label, decode) => {
     expect(decode).toThrow(BadUserInputError);
     try {

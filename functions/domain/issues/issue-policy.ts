@@ -1,0 +1,60 @@
+export type IssueCategory =
+  | 'DAMAGED_MUNICIPAL_FACILITY'
+  | 'GREENERY_DESTROYED'
+  | 'GARBAGE_NOT_COLLECTED'
+  | 'ILLEGAL_DUMPING'
+  | 'ROAD_OCCUPYING_BUSINESS'
+  | 'ILLEGAL_CONSTRUCTION'
+  | 'FLYERS_AND_ADS'
+  | 'UNCIVIL_DOG_KEEPING'
+  | 'MESSY_WIRING'
+  | 'STRAY_STALL'
+  | 'ILLEGAL_PARKING'
+  | 'OPEN_BURNING'
+  | 'OTHER';
+
+export type IssuePriority = 'URGENT' | 'NORMAL';
+
+export interface TimeLimit {
+  /** Absent: the default for every category without its own limit. */
+  category?: IssueCategory;
+  priority: IssuePriority;
+  dispatchMinutes: number;
+  resolveMinutes: number;
+}
+
+export interface IssuePolicy {
+  timeLimits: TimeLimit[];
+  duplicateRadiusMeters: number;
+  duplicateWindowDays: number;
+  publicReportsPerCodePerMinute: number;
+}
+
+/** After Beijing 12345 practice: urgent 1 h to dispatch and 24 h to resolve, normal 24 h and 72 h. */
+const builtInLimits: Record<IssuePriority, TimeLimit> = {
+  URGENT: { priority: 'URGENT', dispatchMinutes: 60, resolveMinutes: 24 * 60 },
+  NORMAL: { priority: 'NORMAL', dispatchMinutes: 24 * 60, resolveMinutes: 72 * 60 },
+};
+
+export const defaultIssuePolicy: IssuePolicy = {
+  timeLimits: [builtInLimits.URGENT, builtInLimits.NORMAL],
+  duplicateRadiusMeters: 50,
+  duplicateWindowDays: 7,
+  publicReportsPerCodePerMinute: 20,
+};
+
+/** The limit for a category and priority: its own entry, else the priority's default entry, else the built-in one. */
+export function timeLimitFor(policy: IssuePolicy, category: IssueCategory, priority: IssuePriority): TimeLimit {
+  return (
+    policy.timeLimits.find((limit) => limit.category === category && limit.priority === priority) ??
+    policy.timeLimits.find((limit) => !limit.category && limit.priority === priority) ??
+    builtInLimits[priority]
+  );
+}
+
+const plusMinutes = (iso: string, minutes: number): string => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+
+/** When an issue reported at `reportedAt` must be dispatched and resolved (UTC ISO). */
+export function deadlines(reportedAt: string, limit: TimeLimit): { dispatchDueAt: string; dueAt: string } {
+  return { dispatchDueAt: plusMinutes(reportedAt, limit.dispatchMinutes), dueAt: plusMinutes(reportedAt, limit.resolveMinutes) };
+}

@@ -1,0 +1,77 @@
+import type { IssueCategory, IssuePriority } from '../../domain/issues/issue-policy';
+import type { IssueAction, IssueStatus } from '../../domain/issues/workflow';
+import type { ItemKey } from '../keys';
+
+export type IssueSource = 'PATROL' | 'WALK_IN' | 'HOTLINE' | 'ONLINE' | 'SERVICE_CODE' | 'HOTLINE_12345';
+export type Satisfaction = 'SATISFIED' | 'BASICALLY_SATISFIED' | 'DISSATISFIED';
+
+/** An issue as stored: its partition also holds its history events. Times are UTC ISO strings. */
+export interface IssueRecord extends ItemKey {
+  type: 'ISSUE';
+  districtId: string;
+  id: string;
+  title: string;
+  description: string;
+  category: IssueCategory;
+  source: IssueSource;
+  priority: IssuePriority;
+  status: IssueStatus;
+  location?: { lat: number; lng: number };
+  address?: string;
+  photoUrls: string[];
+  photosShowPeople: boolean;
+  reporterContact?: string;
+  gridId?: string;
+  stationId?: string;
+  assigneeId?: string;
+  routingNote?: string;
+  reportedAt: string;
+  /** District-local date of the report: the statistics bucket the issue counts in. */
+  reportedDay: string;
+  dispatchDueAt: string;
+  dueAt: string;
+  dispatchedAt?: string;
+  resolvedAt?: string;
+  firstResolvedAt?: string;
+  closedAt?: string;
+  firstClosedAt?: string;
+  resolvedOnSite: boolean;
+  transferredTo?: string;
+  duplicateOf?: string;
+  confirmations: number;
+  reopenCount: number;
+  satisfaction?: Satisfaction;
+  /** Number of history events written; the next event's sequence number is this plus one. */
+  eventCount: number;
+  version: number;
+}
+
+export interface IssueEventRecord extends ItemKey {
+  type: 'ISSUE_EVENT';
+  issueId: string;
+  at: string;
+  actor: string;
+  action: IssueAction;
+  fromStatus?: IssueStatus;
+  toStatus: IssueStatus;
+  note?: string;
+}
+
+/** The fields a step may change (everything but identity and report facts). */
+export type IssueChanges = Partial<
+  Pick<
+    IssueRecord,
+    | 'status'
+    | 'assigneeId'
+    | 'dispatchedAt'
+    | 'resolvedAt'
+    | 'firstResolvedAt'
+    | 'closedAt'
+    | 'firstClosedAt'
+    | 'resolvedOnSite'
+    | 'transferredTo'
+    | 'duplicateOf'
+    | 'reopenCount'
+    | 'satisfaction'
+  >
+>;
