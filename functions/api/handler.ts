@@ -2,13 +2,15 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import { readEnvironment } from '../shared/env';
 import { callerFromClaims } from './auth/claims';
+import { callerOfDeployment } from './auth/deployment-district';
 import { createRequestContext } from './context';
 import { createApolloServer } from './server';
 import { createServices } from './services';
 
 /**
  * The GraphQL Lambda behind API Gateway's HTTP API (payload 2.0). The caller comes only from
- * the claims the gateway's JWT authorizer verified; the public route carries none.
+ * the claims the gateway's JWT authorizer verified; the public route carries none. A deployed
+ * stack serves one district (`DISTRICT_ID`): a caller of another district is anonymous.
  * Services and the server are built once per container and reused by its requests.
  */
 const environment = readEnvironment();
@@ -26,7 +28,14 @@ export const handler = startServerAndCreateLambdaHandler(
     context: async ({ event, context }) => {
       const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } }).authorizer?.jwt
         ?.claims;
-      const caller = callerFromClaims(claims);
+      const claimed = callerFromClaims(claims);
+      const caller = callerOfDeployment(claimed, environment.DISTRICT_ID);
+      if (claimed && !caller) {
+        logger.warn('Token of another district treated as anonymous', {
+          tokenDistrictId: claimed.districtId,
+          deploymentDistrictId: environment.DISTRICT_ID,
+        });
+      }
       const requestId = context.awsRequestId;
       return createRequestContext({
         requestId,

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { BATCH_GET_LIMIT } from '../store/batch-get';
 import type { EntityRepository } from '../store/entity-repository';
 import type { GridRecord } from '../store/grids';
+import type { IssueEventRecord, IssueRecord } from '../store/issues/issue-record';
 import type { OfficerRecord } from '../store/officers';
 import type { StoredEntity } from '../store/records';
 import type { StationRecord } from '../store/stations';
@@ -19,6 +20,9 @@ export interface Loaders {
   officerById: DataLoader<string, OfficerRecord | undefined>;
   gridsOfDistrict: () => Promise<GridRecord[]>;
   officersOfDistrict: () => Promise<OfficerRecord[]>;
+  issueById: DataLoader<string, IssueRecord | undefined>;
+  /** An issue's history: one Query per issue, run in parallel (histories live in each issue's partition). */
+  issueHistory: DataLoader<string, IssueEventRecord[]>;
 }
 
 export function createLoaders(services: Services, districtId: string): Loaders {
@@ -29,6 +33,8 @@ export function createLoaders(services: Services, districtId: string): Loaders {
     gridById: byId(services.grids.entities, districtId),
     officerById,
     gridsOfDistrict: once(() => services.grids.entities.all(districtId)),
+    issueById: new DataLoader((ids) => services.issues.batchGet(districtId, ids), { maxBatchSize: BATCH_GET_LIMIT }),
+    issueHistory: new DataLoader((ids) => Promise.all(ids.map((id) => services.issues.history(districtId, id)))),
     officersOfDistrict: async () => {
       const officers = await officersOfDistrict();
       for (const officer of officers) officerById.prime(officer.id, officer);

@@ -1,25 +1,37 @@
 import { createStore, type Store, type StoreOptions } from '../store/client';
 import { DistrictRepository } from '../store/districts';
+import { createDutyRepositories, type DutyRepositories } from '../store/duty-repositories';
 import { GridRepository } from '../store/grids';
+import { IssuePolicyRepository } from '../store/issues/issue-policy-repository';
+import { IssueRepository } from '../store/issues/issue-repository';
 import { createOfficerRepository, type OfficerRepository } from '../store/officers';
 import { StationRepository } from '../store/stations';
 
 /** Long-lived data access, built once per Lambda container and shared by its requests. */
 export interface Services {
   store: Store;
+  /** The time now; tests pass a fixed or moving clock. */
+  clock: () => Date;
   districts: DistrictRepository;
   stations: StationRepository;
   grids: GridRepository;
   officers: OfficerRepository;
+  issues: IssueRepository;
+  issuePolicies: IssuePolicyRepository;
+  duty: DutyRepositories;
 }
 
-export function createServices(storeOrOptions: Store | StoreOptions): Services {
+export function createServices(storeOrOptions: Store | StoreOptions, options: { clock?: () => Date } = {}): Services {
   const store = 'doc' in storeOrOptions ? storeOrOptions : createStore(storeOrOptions);
   return {
     store,
+    clock: options.clock ?? (() => new Date()),
     districts: new DistrictRepository(store),
     stations: new StationRepository(store),
     grids: new GridRepository(store),
     officers: createOfficerRepository(store),
+    issues: new IssueRepository(store),
+    issuePolicies: new IssuePolicyRepository(store),
+    duty: createDutyRepositories(store),
   };
 }

@@ -3,7 +3,7 @@
  * the API layer turns them into GraphQL errors with `extensions.code`. Anything that is not
  * an ApiError is unexpected and gets masked as INTERNAL_SERVER_ERROR.
  */
-export type ApiErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+export type ApiErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED';
 
 export interface FieldProblem {
   /** Dotted path of the offending field, e.g. `input.location.lat`. */
@@ -69,5 +69,19 @@ export class ForbiddenError extends ApiError {
   constructor(message: string) {
     super(message);
     this.name = 'ForbiddenError';
+  }
+}
+
+/** Too many calls in a window (public reports per service code); `retryAfterSeconds` says when to try again. */
+export class RateLimitedError extends ApiError {
+  readonly code = 'RATE_LIMITED';
+
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message);
+    this.name = 'RateLimitedError';
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { code: this.code, retryAfterSeconds: this.retryAfterSeconds };
   }
 }

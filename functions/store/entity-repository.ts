@@ -109,15 +109,27 @@ export class EntityRepository<T extends StoredEntity> {
 
   /** A transaction check that a referenced item exists in the same district. */
   mustExist(districtId: string, id: string, path: string): GuardedWrite {
+    return this.check(districtId, id, 'attribute_exists(PK)', {}, () => BadUserInputError.of(path, `no ${this.label.toLowerCase()} ${id} in this district`));
+  }
+
+  /** A transaction check that a referenced item exists in the same district and is active. */
+  mustBeActive(districtId: string, id: string, path: string): GuardedWrite {
+    return this.check(districtId, id, 'attribute_exists(PK) AND active = :active', { ':active': true }, () =>
+      BadUserInputError.of(path, `no active ${this.label.toLowerCase()} ${id} in this district`),
+    );
+  }
+
+  private check(districtId: string, id: string, condition: string, values: Record<string, unknown>, onFailed: () => Error): GuardedWrite {
     return {
       item: {
         ConditionCheck: {
           TableName: this.store.tableName,
           Key: entityKey(districtId, this.type, id),
-          ConditionExpression: 'attribute_exists(PK)',
+          ConditionExpression: condition,
+          ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
         },
       },
-      onConditionFailed: () => BadUserInputError.of(path, `no ${this.label.toLowerCase()} ${id} in this district`),
+      onConditionFailed: onFailed,
     };
   }
 

@@ -11,7 +11,7 @@ import type { GraphqlError } from './graphql-handler';
  * The API's Apollo Server over a store whose DynamoDB commands are recorded, so a test can
  * count the round trips an operation costs (retries of one command count once).
  */
-export async function createCountingExecutor(store: Store) {
+export async function createCountingExecutor(store: Store, options: { clock?: () => Date } = {}) {
   const commands: string[] = [];
   store.doc.middlewareStack.add(
     (next, context) => async (args) => {
@@ -22,7 +22,7 @@ export async function createCountingExecutor(store: Store) {
   );
   const server = createApolloServer();
   await server.start();
-  const services = createServices(store);
+  const services = createServices(store, options);
   const logger = new Logger({ logLevel: 'CRITICAL' });
 
   return {

@@ -51,7 +51,7 @@ export const gridResolvers: Resolvers = {
         districtId,
         randomUUID(),
         { ...input, officerIds },
-        new Date().toISOString(),
+        context.services.clock().toISOString(),
         referenceChecks(context, districtId, { ...input, officerIds }),
       );
     },
@@ -65,7 +65,7 @@ export const gridResolvers: Resolvers = {
         id,
         expectedVersion,
         () => ({ ...change, ...(officerIds ? { officerIds } : {}) }),
-        new Date().toISOString(),
+        context.services.clock().toISOString(),
         referenceChecks(context, districtId, { ...change, officerIds }),
       );
     },

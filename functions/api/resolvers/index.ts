@@ -1,11 +1,13 @@
 import type { Resolvers } from '../generated/graphql';
 import { districtResolvers } from './district';
 import { gridResolvers } from './grid';
+import { issueResolvers } from './issue';
+import { issueFieldResolvers } from './issue-fields';
 import { officerResolvers } from './officer';
 import { scalarResolvers } from './scalars';
 import { stationResolvers } from './station';
 
-const aggregates: Resolvers[] = [districtResolvers, stationResolvers, gridResolvers, officerResolvers];
+const aggregates: Resolvers[] = [districtResolvers, stationResolvers, gridResolvers, officerResolvers, issueResolvers, issueFieldResolvers];
 
 /** All resolvers, merged per type (each aggregate contributes fields to Query and Mutation). */
 export const resolvers: Resolvers = aggregates.reduce<Resolvers>((merged, part) => {

@@ -47,7 +47,7 @@ export const officerResolvers: Resolvers = {
         districtId,
         randomUUID(),
         { ...input, partyMember: input.partyMember ?? false, unavailableWeekdays: input.unavailableWeekdays ?? [], active: true },
-        new Date().toISOString(),
+        context.services.clock().toISOString(),
         input.stationId ? [context.services.stations.entities.mustExist(districtId, input.stationId, 'input.stationId')] : [],
       );
     },
@@ -60,14 +60,14 @@ export const officerResolvers: Resolvers = {
         id,
         expectedVersion,
         () => change,
-        new Date().toISOString(),
+        context.services.clock().toISOString(),
         change.stationId ? [context.services.stations.entities.mustExist(districtId, change.stationId, 'input.stationId')] : [],
       );
     },
     deactivateOfficer: async (_parent, args, context) => {
       const { districtId } = requireRole(context.caller, 'ADMIN');
       const { id, expectedVersion } = parseArguments(deactivateArguments, args);
-      return context.services.officers.update(districtId, id, expectedVersion, () => ({ active: false }), new Date().toISOString());
+      return context.services.officers.update(districtId, id, expectedVersion, () => ({ active: false }), context.services.clock().toISOString());
     },
   },
   Officer: {

@@ -50,14 +50,14 @@ export const stationResolvers: Resolvers = {
           serviceCode: input.serviceCode ?? generateServiceCode(districtId),
           active: true,
         },
-        new Date().toISOString(),
+        context.services.clock().toISOString(),
       );
     },
     updateStation: async (_parent, args, context) => {
       const { districtId } = requireRole(context.caller, 'ADMIN');
       const { input } = parseArguments(updateStationArguments, args);
       const { id, expectedVersion, ...change } = input;
-      return context.services.stations.entities.update(districtId, id, expectedVersion, () => change, new Date().toISOString());
+      return context.services.stations.entities.update(districtId, id, expectedVersion, () => change, context.services.clock().toISOString());
     },
     deactivateStation: async (_parent, args, context) => {
       const { districtId } = requireRole(context.caller, 'ADMIN');
@@ -67,7 +67,7 @@ export const stationResolvers: Resolvers = {
         id,
         expectedVersion,
         () => ({ active: false }),
-        new Date().toISOString(),
+        context.services.clock().toISOString(),
       );
     },
   },

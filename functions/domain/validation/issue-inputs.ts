@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { DateTime } from 'luxon';
+import { absentIfNull, geoPointField, idField, pageArguments, textField, versionField } from './fields';
+import { serviceCodeField } from './reference-inputs';
+
+export const issueCategory = z.enum([
+  'DAMAGED_MUNICIPAL_FACILITY',
+  'GREENERY_DESTROYED',
+  'GARBAGE_NOT_COLLECTED',
+  'ILLEGAL_DUMPING',
+  'ROAD_OCCUPYING_BUSINESS',
+  'ILLEGAL_CONSTRUCTION',
+  'FLYERS_AND_ADS',
+  'UNCIVIL_DOG_KEEPING',
+  'MESSY_WIRING',
+  'STRAY_STALL',
+  'ILLEGAL_PARKING',
+  'OPEN_BURNING',
+  'OTHER',
+]);
+const issuePriority = z.enum(['URGENT', 'NORMAL']);
+const issueSource = z.enum(['PATROL', 'WALK_IN', 'HOTLINE', 'ONLINE', 'SERVICE_CODE', 'HOTLINE_12345']);
+const issueStatus = z.enum(['REPORTED', 'ASSIGNED', 'IN_PROGRESS', 'TRANSFERRED', 'RESOLVED', 'CLOSED', 'REJECTED']);
+const satisfaction = z.enum(['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED']);
+
+const note = z.string().trim().max(1000, 'must be at most 1000 characters');
+const photoUrl = z
+  .string()
+  .trim()
+  .max(2000, 'must be at most 2000 characters')
+  .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', 'must be an https URL');
+const contact = z
+  .string()
+  .trim()
+  .regex(/^(\+?[0-9][0-9 -]{4,19}|[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,})$/, 'must be a phone number or an e-mail address');
+const instant = z
+  .string()
+  .refine((value) => DateTime.fromISO(value, { setZone: true }).isValid, 'must be an ISO-8601 date-time with an offset');
+const localDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((value) => DateTime.fromISO(value).isValid, 'is not a calendar date');
+
+export const reportIssueArguments = z.object({
+  input: z.object({
+    category: issueCategory,
+    title: absentIfNull(z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters')),
+    description: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
+    location: absentIfNull(geoPointField),
+    address: absentIfNull(textField),
+    photoUrls: absentIfNull(z.array(photoUrl).max(9, 'at most 9 photos')),
+    photosShowPeople: absentIfNull(z.boolean()),
+    priority: absentIfNull(issuePriority),
+    source: absentIfNull(issueSource),
+    serviceCode: absentIfNull(serviceCodeField),
+    reporterContact: absentIfNull(contact),
+    resolvedOnSite: absentIfNull(z.boolean()),
+    note: absentIfNull(note),
+  }),
+});
+
+const step = { id: idField, expectedVersion: versionField.nullish(), note: absentIfNull(note) };
+
+export const assignIssueArguments = z.object({ ...step, assigneeId: idField });
+export const plainStepArguments = z.object(step);
+export const resolveIssueArguments = z.object({ ...step, resolvedOnSite: absentIfNull(z.boolean()) });
+export const transferIssueArguments = z.object({
+  ...step,
+  department: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+});
+export const closeIssueArguments = z.object({ ...step, satisfaction: absentIfNull(satisfaction) });
+export const reopenIssueArguments = z.object({ ...step, note: note.min(1, 'must say why the issue is reopened') });
+export const rejectIssueArguments = z.object({
+  id: idField,
+  expectedVersion: versionField.nullish(),
+  reason: note.min(1, 'must not be empty'),
+  duplicateOf: absentIfNull(idField),
+});
+export const confirmIssueArguments = z.object({ id: idField, serviceCode: absentIfNull(serviceCodeField) });
+
+export const issuesArguments = z.object({
+  filter: z
+    .object({
+      status: absentIfNull(issueStatus),
+      category: absentIfNull(issueCategory),
+      source: absentIfNull(issueSource),
+      priority: absentIfNull(issuePriority),
+      gridId: absentIfNull(idField),
+      stationId: absentIfNull(idField),
+      assigneeId: absentIfNull(idField),
+      overdue: absentIfNull(z.boolean()),
+      reportedFrom: absentIfNull(instant),
+      reportedTo: absentIfNull(instant),
+    })
+    .nullish(),
+  ...pageArguments,
+});
+
+export const issueStatsArguments = z
+  .object({ from: localDay, to: localDay, stationId: absentIfNull(idField), gridId: absentIfNull(idField) })
+  .refine((args) => args.from <= args.to, { path: ['to'], message: 'must not be before from' })
+  .refine((args) => DateTime.fromISO(args.to).diff(DateTime.fromISO(args.from), 'days').days <= 731, {
+    path: ['to'],
+    message: 'the period is at most 2 years',
+  });
+
+const minutes = z.int('must be an integer').min(1, 'must be between 1 and 525600').max(525_600, 'must be between 1 and 525600');
+
+export const updateIssuePolicyArguments = z.object({
+  input: z.object({
+    expectedVersion: versionField.nullish(),
+    timeLimits: absentIfNull(
+      z
+        .array(
+          z
+            .object({ category: absentIfNull(issueCategory), priority: issuePriority, dispatchMinutes: minutes, resolveMinutes: minutes })
+            .refine((limit) => limit.dispatchMinutes <= limit.resolveMinutes, { path: ['dispatchMinutes'], message: 'must not exceed resolveMinutes' }),
+        )
+        .max(28)
+        .refine(
+          (limits) => new Set(limits.map((limit) => `${limit.category ?? '*'}/${limit.priority}`)).size === limits.length,
+          'each category and priority at most once',
+        ),
+    ),
+    duplicateRadiusMeters: absentIfNull(z.int().min(1, 'must be between 1 and 1000').max(1000, 'must be between 1 and 1000')),
+    duplicateWindowDays: absentIfNull(z.int().min(1, 'must be between 1 and 90').max(90, 'must be between 1 and 90')),
+    publicReportsPerCodePerMinute: absentIfNull(z.int().min(1, 'must be between 1 and 1000').max(1000, 'must be between 1 and 1000')),
+  }),
+});

@@ -1,0 +1,44 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { defaultIssuePolicy, type IssuePolicy } from '../../domain/issues/issue-policy';
+import { ConflictError } from '../../shared/errors';
+import type { Store } from '../client';
+
+export interface StoredIssuePolicy extends IssuePolicy {
+  /** 0 until the district first changes its policy (the defaults apply). */
+  version: number;
+}
+
+const policyKey = (districtId: string) => ({ PK: `D#${districtId}`, SK: 'ISSUE_POLICY' });
+
+/** The district's issue rules: one item beside the district item; defaults until first changed. */
+export class IssuePolicyRepository {
+  constructor(private readonly store: Store) {}
+
+  async get(districtId: string): Promise<StoredIssuePolicy> {
+    const output = await this.store.doc.send(new GetCommand({ TableName: this.store.tableName, Key: policyKey(districtId) }));
+    const item = output.Item as StoredIssuePolicy | undefined;
+    return item
+      ? { timeLimits: item.timeLimits, duplicateRadiusMeters: item.duplicateRadiusMeters, duplicateWindowDays: item.duplicateWindowDays, publicReportsPerCodePerMinute: item.publicReportsPerCodePerMinute, version: item.version }
+      : { ...defaultIssuePolicy, version: 0 };
+  }
+
+  /** Replaces the policy if nobody changed it since `current` was read (CONFLICT otherwise). */
+  async replace(districtId: string, current: StoredIssuePolicy, next: IssuePolicy): Promise<StoredIssuePolicy> {
+    const stored = { ...next, version: current.version + 1 };
+    try {
+      await this.store.doc.send(
+        new PutCommand({
+          TableName: this.store.tableName,
+          Item: { ...policyKey(districtId), ...stored },
+          ConditionExpression: current.version === 0 ? 'attribute_not_exists(PK)' : 'version = :read',
+          ...(current.version === 0 ? {} : { ExpressionAttributeValues: { ':read': current.version } }),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ConflictError('The issue policy was changed concurrently; read it again and retry');
+      throw error;
+    }
+    return stored;
+  }
+}

@@ -1,0 +1,203 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { OPEN_STATUSES } from '../../domain/issues/workflow';
+import { ConflictError, NotFoundError } from '../../shared/errors';
+import { batchGetItems, itemKeyId } from '../batch-get';
+import type { Store } from '../client';
+import { decodeCursor, encodeCursor, hasExactly, keyOf } from '../cursor';
+import type { Connection } from '../entity-repository';
+import { partitionPrefix, queryAll, queryPage } from '../query';
+import { transactWrite, type GuardedWrite } from '../transact';
+import { eventKey, indexAttributes, indexPartition, issueKey, issuePartition, issuePartitionPrefix } from './issue-keys';
+import { planIssueQuery, type IssueListFilter } from './issue-query-plan';
+import type { IssueEventRecord, IssueRecord } from './issue-record';
+
+export type NewIssueEvent = Omit<IssueEventRecord, 'PK' | 'SK' | 'type' | 'issueId'>;
+
+/** What a step may set or clear on the issue item; everything else is fixed at report time. */
+const STEP_FIELDS = [
+  'status',
+  'assigneeId',
+  'dispatchedAt',
+  'resolvedAt',
+  'firstResolvedAt',
+  'closedAt',
+  'firstClosedAt',
+  'resolvedOnSite',
+  'transferredTo',
+  'duplicateOf',
+  'reopenCount',
+  'satisfaction',
+] as const;
+
+/**
+ * Issues and their history. Every state change is one transaction: the issue item (guarded by
+ * the version and status it was read at), its new history event (guarded against a concurrent
+ * event with the same sequence number), the statistics buckets, and any checks the caller adds.
+ * Losing a race therefore changes nothing and answers CONFLICT.
+ */
+export class IssueRepository {
+  constructor(private readonly store: Store) {}
+
+  async get(districtId: string, id: string): Promise<IssueRecord | undefined> {
+    const output = await this.store.doc.send(new GetCommand({ TableName: this.store.tableName, Key: issueKey(districtId, id) }));
+    return output.Item as IssueRecord | undefined;
+  }
+
+  async require(districtId: string, id: string): Promise<IssueRecord> {
+    const issue = await this.get(districtId, id);
+    if (!issue) throw new NotFoundError('Issue', id);
+    return issue;
+  }
+
+  async batchGet(districtId: string, ids: readonly string[]): Promise<(IssueRecord | undefined)[]> {
+    const keys = ids.map((id) => issueKey(districtId, id));
+    const found = await batchGetItems<IssueRecord>(this.store, keys);
+    return keys.map((key) => found.get(itemKeyId(key)));
+  }
+
+  /** The issue's events, oldest first: one Query of its partition. */
+  history(districtId: string, id: string): Promise<IssueEventRecord[]> {
+    return queryAll<IssueEventRecord>(this.store, partitionPrefix(issuePartition(districtId, id), 'EVENT#'));
+  }
+
+  /** Writes a new issue with its first events (sequence 1..n) and `related` writes, all or nothing. */
+  async create(issue: IssueRecord, events: NewIssueEvent[], related: GuardedWrite[]): Promise<void> {
+    const item = { ...issue, ...definedOnly(indexAttributes(issue)) };
+    await transactWrite(this.store, [
+      {
+        item: { Put: { TableName: this.store.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+        onConditionFailed: () => new ConflictError(`Issue ${issue.id} already exists`),
+      },
+      ...events.map((event, index) => this.eventWrite(issue, index + 1, event)),
+      ...related,
+    ]);
+  }
+
+  /** Applies one workflow step read at `current`; `next` carries the changed fields. */
+  async applyStep(current: IssueRecord, next: IssueRecord, event: NewIssueEvent, related: GuardedWrite[]): Promise<IssueRecord> {
+    const stored: IssueRecord = { ...next, version: current.version + 1, eventCount: current.eventCount + 1 };
+    const attributes: Record<string, unknown> = {
+      ...Object.fromEntries(STEP_FIELDS.map((field) => [field, stored[field]])),
+      ...indexAttributes(stored),
+      version: stored.version,
+      eventCount: stored.eventCount,
+    };
+    const names: Record<string, string> = { '#readStatus': 'status', '#readVersion': 'version' };
+    const values: Record<string, unknown> = { ':readStatus': current.status, ':readVersion': current.version };
+    const sets: string[] = [];
+    const removes: string[] = [];
+    Object.entries(attributes).forEach(([name, value], index) => {
+      names[`#a${index}`] = name;
+      if (value === undefined) {
+        removes.push(`#a${index}`);
+      } else {
+        values[`:a${index}`] = value;
+        sets.push(`#a${index} = :a${index}`);
+      }
+    });
+    await transactWrite(this.store, [
+      {
+        item: {
+          Update: {
+            TableName: this.store.tableName,
+            Key: issueKey(current.districtId, current.id),
+            UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+            ConditionExpression: '#readVersion = :readVersion AND #readStatus = :readStatus',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          },
+        },
+        onConditionFailed: () => new ConflictError(`Issue ${current.id} was changed concurrently; read it again and retry`),
+      },
+      this.eventWrite(current, stored.eventCount, event),
+      ...related,
+    ]);
+    return stored;
+  }
+
+  /** "Me too" on an open issue: a counter, not a step (no version change, so it never conflicts with handling). */
+  async confirm(districtId: string, id: string, related: GuardedWrite[]): Promise<IssueRecord> {
+    const current = await this.require(districtId, id);
+    const statuses = Object.fromEntries(OPEN_STATUSES.map((status, index) => [`:open${index}`, status]));
+    await transactWrite(this.store, [
+      {
+        item: {
+          Update: {
+            TableName: this.store.tableName,
+            Key: issueKey(districtId, id),
+            UpdateExpression: 'ADD confirmations :one',
+            ConditionExpression: `#status IN (${Object.keys(statuses).join(', ')})`,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':one': 1, ...statuses },
+          },
+        },
+        onConditionFailed: () => new ConflictError(`Issue ${id} is ${current.status}: report the problem again instead`),
+      },
+      ...related,
+    ]);
+    return this.require(districtId, id);
+  }
+
+  /** One page of a filtered list, newest first, from the index `planIssueQuery` chooses. */
+  async page(districtId: string, filter: IssueListFilter, first: number, after: string | null | undefined, now: string): Promise<Connection<IssueRecord>> {
+    const plan = planIssueQuery(districtId, filter, now);
+    const keyNames = ['PK', 'SK', `${plan.index}PK`, `${plan.index}SK`];
+    const list = `ISSUES:${plan.index}:${plan.partition}`;
+    const startKey = after
+      ? decodeCursor(after, districtId, list, (key) =>
+          hasExactly(key, keyNames) && key.SK === 'ISSUE' && key.PK!.startsWith(issuePartitionPrefix(districtId)) && key[`${plan.index}PK`] === plan.partition,
+        )
+      : undefined;
+    const page = await queryPage<IssueRecord>(this.store, { range: plan.range, filter: plan.filter, first, after: startKey });
+    const edges = page.items.map((node) => ({ cursor: encodeCursor(districtId, list, keyOf(node as unknown as Record<string, unknown>, keyNames)), node }));
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  /** Open issues of a category reported since `since` (duplicate candidates): the sparse open-by-category index. */
+  openOfCategorySince(districtId: string, category: string, since: string): Promise<IssueRecord[]> {
+    return queryAll<IssueRecord>(this.store, {
+      indexName: 'GSI6',
+      condition: '#pk = :pk AND #sk >= :since',
+      names: { '#pk': 'GSI6PK', '#sk': 'GSI6SK' },
+      values: { ':pk': indexPartition.openByCategory(districtId, category), ':since': since },
+    });
+  }
+
+  /** How many issues reported on `fromDay`..`toDay` are open past their due time now (the sparse open-by-due index). */
+  async countOverdue(districtId: string, now: string, cohort: { fromDay: string; toDay: string; stationId?: string; gridId?: string }): Promise<number> {
+    const overdue = await queryAll<IssueRecord>(
+      this.store,
+      {
+        indexName: 'GSI7',
+        condition: '#pk = :pk AND #sk < :now',
+        names: { '#pk': 'GSI7PK', '#sk': 'GSI7SK' },
+        values: { ':pk': indexPartition.openByDue(districtId), ':now': now },
+      },
+      {
+        expression: ['#day BETWEEN :fromDay AND :toDay', cohort.stationId ? '#station = :station' : '', cohort.gridId ? '#grid = :grid' : '']
+          .filter(Boolean)
+          .join(' AND '),
+        names: { '#day': 'reportedDay', ...(cohort.stationId ? { '#station': 'stationId' } : {}), ...(cohort.gridId ? { '#grid': 'gridId' } : {}) },
+        values: {
+          ':fromDay': cohort.fromDay,
+          ':toDay': cohort.toDay,
+          ...(cohort.stationId ? { ':station': cohort.stationId } : {}),
+          ...(cohort.gridId ? { ':grid': cohort.gridId } : {}),
+        },
+      },
+    );
+    return overdue.length;
+  }
+
+  private eventWrite(issue: Pick<IssueRecord, 'districtId' | 'id'>, sequence: number, event: NewIssueEvent): GuardedWrite {
+    const item: IssueEventRecord = { ...eventKey(issue.districtId, issue.id, sequence), type: 'ISSUE_EVENT', issueId: issue.id, ...event };
+    return {
+      item: { Put: { TableName: this.store.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+      onConditionFailed: () => new ConflictError(`Issue ${issue.id} was changed concurrently; read it again and retry`),
+    };
+  }
+}
+
+function definedOnly(attributes: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(attributes).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}

@@ -1,0 +1,148 @@
+import { callGraphql, claimsFor, codesOf, loadHandler } from '../../support/graphql-handler';
+import { INSIDE_DN_01_1, ISSUE, OUTSIDE_EVERY_GRID, REPORT } from '../../support/issue-operations';
+import { seed } from '../../support/seeded-district';
+import { createTestStore, type TestStore } from '../../support/test-store';
+
+const admin = claimsFor('dingnan', 'ADMIN');
+const supervisor = claimsFor('dingnan', 'SUPERVISOR');
+const patrolOfficer = claimsFor('dingnan', 'OFFICER', 'dn-o-01-2');
+
+let store: TestStore;
+let handler: Awaited<ReturnType<typeof loadHandler>>;
+let codeOfStation3: string;
+
+beforeAll(async () => {
+  store = await createTestStore();
+  const file = await seed(store, 'dingnan');
+  codeOfStation3 = file.stations.find((station) => station.id === 'dn-s-03')!.serviceCode;
+  handler = await loadHandler(store);
+});
+afterAll(() => store.drop());
+
+const countIssues = async () =>
+  (await callGraphql(handler, `{ issues(first: 100) { edges { node { id } } } }`, { claims: admin })).data!.issues.edges.length as number;
+
+describe('reporting and routing', () => {
+  test('given a located patrol report, when it is recorded, then it lands in the containing grid, its station, and is dispatched to the grid leader', async () => {
+    const response = await callGraphql(handler, REPORT, {
+      variables: { input: { category: 'ILLEGAL_DUMPING', description: '巷口有建筑垃圾', location: INSIDE_DN_01_1, source: 'PATROL', priority: 'URGENT' } },
+      claims: patrolOfficer,
+    });
+
+    expect(response.errors).toBeUndefined();
+    const issue = response.data!.reportIssue.issue;
+    expect(issue).toMatchObject({ status: 'ASSIGNED', grid: { id: 'dn-g-01-1' }, station: { id: 'dn-s-01' }, assignee: { id: 'dn-o-01-1' }, routingNote: null, version: 1 });
+    expect(issue.history.map((event: any) => [event.action, event.fromStatus, event.toStatus, event.actor])).toEqual([
+      ['REPORT', null, 'REPORTED', 'officer-dingnan'],
+      ['ASSIGN', 'REPORTED', 'ASSIGNED', 'routing'],
+    ]);
+    expect(issue.reportedAt).toMatch(/\+08:00$/);
+    expect(Date.parse(issue.dispatchDueAt) - Date.parse(issue.reportedAt)).toBe(60 * 60_000);
+    expect(Date.parse(issue.dueAt) - Date.parse(issue.reportedAt)).toBe(24 * 60 * 60_000);
+    expect(issue.overdue).toBe(false);
+  });
+
+  test('given a report outside every grid, when it is recorded, then it stays REPORTED, unassigned, and says so', async () => {
+    const response = await callGraphql(handler, REPORT, {
+      variables: { input: { category: 'OPEN_BURNING', description: '田里焚烧秸秆', location: OUTSIDE_EVERY_GRID, source: 'HOTLINE' } },
+      claims: supervisor,
+    });
+
+    expect(response.data!.reportIssue.issue).toMatchObject({ status: 'REPORTED', grid: null, station: null, assignee: null, routingNote: 'outside every grid: not routed, waiting for dispatch' });
+    const issue = response.data!.reportIssue.issue;
+    expect(Date.parse(issue.dueAt) - Date.parse(issue.reportedAt)).toBe(72 * 60 * 60_000);
+  });
+
+  test('given a resident with no token and a service code, when they report without a location, then it goes to the code’s station and they see only their own report', async () => {
+    const response = await callGraphql(handler, REPORT, {
+      variables: { input: { category: 'GARBAGE_NOT_COLLECTED', description: '垃圾两天没清运', serviceCode: codeOfStation3, reporterContact: '13800000000', photoUrls: ['https://img.example/1.jpg'] } },
+    });
+
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.reportIssue.issue).toMatchObject({
+      source: 'SERVICE_CODE',
+      status: 'REPORTED',
+      description: '垃圾两天没清运',
+      photoUrls: ['https://img.example/1.jpg'],
+      reporterContact: null,
+      station: null,
+      history: [],
+      routingNote: 'no location: sent to the station of its service code, waiting for dispatch',
+    });
+    const asSupervisor = await callGraphql(handler, ISSUE, { variables: { id: response.data!.reportIssue.issue.id }, claims: supervisor });
+    expect(asSupervisor.data!.issue).toMatchObject({ station: { id: 'dn-s-03' }, reporterContact: '13800000000', photoUrls: ['https://img.example/1.jpg'] });
+  });
+
+  test('given a patrol that solved the problem on the spot, when it is recorded, then the issue is RESOLVED at once with two events', async () => {
+    const response = await callGraphql(handler, REPORT, {
+      variables: { input: { category: 'FLYERS_AND_ADS', description: '清理小广告', location: INSIDE_DN_01_1, source: 'PATROL', resolvedOnSite: true } },
+      claims: patrolOfficer,
+    });
+
+    expect(response.data!.reportIssue.issue).toMatchObject({ status: 'RESOLVED', resolvedOnSite: true, assignee: { id: 'dn-o-01-2' } });
+    expect(response.data!.reportIssue.issue.history.map((event: any) => event.action)).toEqual(['REPORT', 'RESOLVE']);
+    expect(response.data!.reportIssue.issue.resolvedAt).not.toBeNull();
+  });
+
+  test.each([
+    ['an unknown category', { category: 'ALIENS' }, null, 'BAD_USER_INPUT'],
+    ['a latitude out of range', { location: { lat: 91, lng: 115 } }, 'input.location.lat', 'BAD_USER_INPUT'],
+    ['an empty description', { description: '  ' }, 'input.description', 'BAD_USER_INPUT'],
+    ['a description over 2 000 characters', { description: '长'.repeat(2001) }, 'input.description', 'BAD_USER_INPUT'],
+    ['ten photos', { photoUrls: Array.from({ length: 10 }, (_, n) => `https://img.example/${n}.jpg`) }, 'input.photoUrls', 'BAD_USER_INPUT'],
+    ['a non-https photo', { photoUrls: ['http://img.example/1.jpg'] }, 'input.photoUrls.0', 'BAD_USER_INPUT'],
+    ['a note over 1 000 characters', { note: 'x'.repeat(1001) }, 'input.note', 'BAD_USER_INPUT'],
+    ['an unknown service code', { serviceCode: 'dingnan-NOSUCH' }, 'input.serviceCode', 'BAD_USER_INPUT'],
+    ['on-the-spot resolution of a hotline call', { source: 'HOTLINE', resolvedOnSite: true }, 'input.resolvedOnSite', 'BAD_USER_INPUT'],
+    ['no source with a staff token', { source: null }, 'input.source', 'BAD_USER_INPUT'],
+  ])('given %s, when an issue is reported, then it is refused naming the field and nothing is stored', async (_label, change, path, code) => {
+    const before = await countIssues();
+
+    const response = await callGraphql(handler, REPORT, {
+      variables: { input: { category: 'ILLEGAL_PARKING', description: '车辆堵住消防通道', source: 'PATROL', location: INSIDE_DN_01_1, ...change } },
+      claims: patrolOfficer,
+    });
+
+    expect(codesOf(response)).toEqual([code]);
+    if (path) expect(response.errors![0]!.extensions.fields!.map((field) => field.path)).toContain(path);
+    expect(await countIssues()).toBe(before);
+  });
+
+  test('given no token, when a resident reports without a service code or as a patrol, then BAD_USER_INPUT and nothing is stored', async () => {
+    const before = await countIssues();
+
+    const noCode = await callGraphql(handler, REPORT, { variables: { input: { category: 'OTHER', description: 'x' } } });
+    const asPatrol = await callGraphql(handler, REPORT, { variables: { input: { category: 'OTHER', description: 'x', serviceCode: codeOfStation3, source: 'PATROL' } } });
+
+    expect(noCode.errors![0]!.extensions.fields).toEqual([{ path: 'input.serviceCode', message: 'is required to report without a token' }]);
+    expect(asPatrol.errors![0]!.extensions.fields![0]!.path).toBe('input.source');
+    expect(await countIssues()).toBe(before);
+  });
+
+  test('given a deactivated station, when a resident reports through its code, then BAD_USER_INPUT names the code', async () => {
+    await callGraphql(handler, `mutation { deactivateStation(id: "dn-s-12") { id } }`, { claims: admin });
+    const station = await callGraphql(handler, `{ station(id: "dn-s-12") { serviceCode } }`, { claims: admin });
+
+    const response = await callGraphql(handler, REPORT, { variables: { input: { category: 'OTHER', description: 'x', serviceCode: station.data!.station.serviceCode } } });
+
+    expect(response.errors![0]!.extensions.fields![0]!.path).toBe('input.serviceCode');
+  });
+
+  test('given no token, when an issue is read directly, then UNAUTHENTICATED', async () => {
+    const anyIssue = (await callGraphql(handler, `{ issues(first: 1) { edges { node { id } } } }`, { claims: admin })).data!.issues.edges[0].node.id;
+
+    const response = await callGraphql(handler, ISSUE, { variables: { id: anyIssue } });
+
+    expect(codesOf(response)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  test('given a code of another district, when a staff member reports with it, then BAD_USER_INPUT', async () => {
+    const response = await callGraphql(handler, REPORT, {
+      variables: { input: { category: 'OTHER', description: 'x', source: 'WALK_IN', serviceCode: 'guiding-ABCDEF' } },
+      claims: patrolOfficer,
+    });
+
+    expect(response.errors![0]!.extensions.fields![0]!.path).toBe('input.serviceCode');
+  });
+});
+
