@@ -58,7 +58,7 @@ describe('finding issues', () => {
     expect([...ids(first), ...ids(rest)]).toEqual([...reported].reverse().map((issue) => issue.id));
     expect(first.data!.issues.pageInfo.hasNextPage).toBe(true);
     expect(rest.data!.issues.pageInfo.hasNextPage).toBe(false);
-    for (const page of [first, rest]) expect([...page.commands].sort()).toEqual(['GetCommand', 'QueryCommand']);
+    for (const page of [first, rest]) expect([...page.commands].sort()).toEqual(['GetItemCommand', 'QueryCommand']);
   });
 
   test.each([
