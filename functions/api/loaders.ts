@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { BATCH_GET_LIMIT } from '../store/batch-get';
+import { createDutyLoaders, type DutyLoaders } from './duty-loaders';
 import type { EntityRepository } from '../store/entity-repository';
 import type { GridRecord } from '../store/grids';
 import type { IssueEventRecord, IssueRecord } from '../store/issues/issue-record';
@@ -23,6 +24,8 @@ export interface Loaders {
   issueById: DataLoader<string, IssueRecord | undefined>;
   /** An issue's history: one Query per issue, run in parallel (histories live in each issue's partition). */
   issueHistory: DataLoader<string, IssueEventRecord[]>;
+  /** Duty data (activities, rosters, attendance, leave, compliance), read per week. */
+  duty: DutyLoaders;
 }
 
 export function createLoaders(services: Services, districtId: string): Loaders {
@@ -35,6 +38,7 @@ export function createLoaders(services: Services, districtId: string): Loaders {
     gridsOfDistrict: once(() => services.grids.entities.all(districtId)),
     issueById: new DataLoader((ids) => services.issues.batchGet(districtId, ids), { maxBatchSize: BATCH_GET_LIMIT }),
     issueHistory: new DataLoader((ids) => Promise.all(ids.map((id) => services.issues.history(districtId, id)))),
+    duty: createDutyLoaders(services, districtId),
     officersOfDistrict: async () => {
       const officers = await officersOfDistrict();
       for (const officer of officers) officerById.prime(officer.id, officer);

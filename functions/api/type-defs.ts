@@ -1,9 +1,13 @@
+import activity from '../../schema/activity.graphql';
 import common from '../../schema/common.graphql';
+import compliance from '../../schema/compliance.graphql';
 import district from '../../schema/district.graphql';
+import dutyPolicy from '../../schema/duty-policy.graphql';
 import grid from '../../schema/grid.graphql';
 import issue from '../../schema/issue.graphql';
 import officer from '../../schema/officer.graphql';
+import roster from '../../schema/roster.graphql';
 import station from '../../schema/station.graphql';
 
 /** The SDL, one file per aggregate (schema/); the same files drive codegen. */
-export const typeDefs = [common, district, station, grid, officer, issue];
+export const typeDefs = [common, district, station, grid, officer, issue, dutyPolicy, activity, roster, compliance];

@@ -5,6 +5,14 @@ const environmentSchema = z.object({
   /** Set only off AWS (local server, tests): the DynamoDB Local endpoint. */
   DYNAMODB_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().min(1).default('cn-north-1'),
+  /**
+   * Set by a district's stack: the one district this deployment serves. Absent locally, where
+   * one table serves several districts and the token's district alone scopes each request.
+   */
+  DISTRICT_ID: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{1,39}$/, 'must be a district id')
+    .optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -1,13 +1,18 @@
 import type { Resolvers } from '../generated/graphql';
+import { activityResolvers } from './activity';
+import { attendanceResolvers } from './attendance';
+import { complianceResolvers } from './compliance';
 import { districtResolvers } from './district';
+import { dutyPolicyResolvers } from './duty-policy';
 import { gridResolvers } from './grid';
 import { issueResolvers } from './issue';
 import { issueFieldResolvers } from './issue-fields';
 import { officerResolvers } from './officer';
+import { rosterResolvers } from './roster';
 import { scalarResolvers } from './scalars';
 import { stationResolvers } from './station';
 
-const aggregates: Resolvers[] = [districtResolvers, stationResolvers, gridResolvers, officerResolvers, issueResolvers, issueFieldResolvers];
+const aggregates: Resolvers[] = [districtResolvers, stationResolvers, gridResolvers, officerResolvers, issueResolvers, issueFieldResolvers, dutyPolicyResolvers, activityResolvers, rosterResolvers, attendanceResolvers, complianceResolvers];
 
 /** All resolvers, merged per type (each aggregate contributes fields to Query and Mutation). */
 export const resolvers: Resolvers = aggregates.reduce<Resolvers>((merged, part) => {

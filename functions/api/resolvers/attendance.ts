@@ -1,0 +1,83 @@
+import { hasRole, requireCaller, requireRole, type Caller } from '../../domain/caller';
+import { localDateOf } from '../../domain/duty/iso-week';
+import { parseArguments } from '../../domain/validation/parse';
+import { addLeaveArguments, attendanceArguments, weekArguments } from '../../domain/validation/duty-inputs';
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../../shared/errors';
+import { DateTime } from 'luxon';
+import type { AttendancePayloadModel } from '../duty-models';
+import type { RequestContext } from '../context';
+import type { Resolvers } from '../generated/graphql';
+
+/**
+ * Whose attendance a call records: a SUPERVISOR names the officer; an officer's own token
+ * records its own (naming someone else is FORBIDDEN); nobody else may.
+ */
+function attendee(caller: Caller, named: string | undefined): { officerId: string; onOwnToken: boolean } {
+  if (hasRole(caller, 'SUPERVISOR')) {
+    const officerId = named ?? caller.officerId;
+    if (!officerId) throw BadUserInputError.of('officerId', 'name the officer to check in or out');
+    return { officerId, onOwnToken: officerId === caller.officerId };
+  }
+  if (caller.officerId && (named === undefined || named === caller.officerId)) return { officerId: caller.officerId, onOwnToken: true };
+  throw new ForbiddenError('Officers check themselves in and out; a SUPERVISOR may do it for them');
+}
+
+/**
+ * checkIn / checkOut: the shift must be on the current roster, the officer on the shift, and
+ * today (district time) the shift's day. Repeating a call writes nothing and answers changed: false.
+ */
+async function attend(context: RequestContext, args: unknown, action: 'checkIn' | 'checkOut'): Promise<AttendancePayloadModel> {
+  const caller = requireCaller(context.caller);
+  const { shiftId, officerId: named } = parseArguments(attendanceArguments, args);
+  const { officerId, onOwnToken } = attendee(caller, named);
+  const found = await context.services.duty.rosters.findShift(caller.districtId, shiftId);
+  if (!found) throw new NotFoundError('DutyShift', shiftId);
+  const { shift } = found;
+  if (!shift.officerIds.includes(officerId)) {
+    if (onOwnToken) throw new ForbiddenError(`You are not on shift ${shiftId}`);
+    throw BadUserInputError.of('officerId', `is not on shift ${shiftId}`);
+  }
+  const timezone = await context.timezoneOf(caller.districtId);
+  const now = context.services.clock();
+  if (localDateOf(now, timezone) !== shift.date) {
+    throw BadUserInputError.of('shiftId', `is on ${shift.date}: check-in and check-out are open that day only (${timezone})`);
+  }
+  const at = DateTime.fromJSDate(now).setZone(timezone).toISO({ suppressMilliseconds: true })!;
+  const { attendance } = context.services.duty;
+  const change = await attendance[action](caller.districtId, shift.week, shift.id, officerId, at, caller.subject);
+  return { shift, ...change };
+}
+
+export const attendanceResolvers: Resolvers = {
+  Mutation: {
+    checkIn: (_parent, args, context) => attend(context, args, 'checkIn'),
+    checkOut: (_parent, args, context) => attend(context, args, 'checkOut'),
+    addLeave: async (_parent, args, context) => {
+      const { districtId } = requireRole(context.caller, 'ADMIN', 'SUPERVISOR');
+      const leave = parseArguments(addLeaveArguments, args);
+      return context.services.duty.leave.add(districtId, leave, context.services.officers.mustExist(districtId, leave.officerId, 'officerId'));
+    },
+  },
+  Attendance: {
+    officer: async (record, _args, context) => {
+      const officer = await context.loaders().officerById.load(record.officerId);
+      if (!officer) throw new NotFoundError('Officer', record.officerId);
+      return officer;
+    },
+    checkedOutAt: (record) => record.checkedOutAt ?? null,
+  },
+  Leave: {
+    officer: async (leave, _args, context) => {
+      const officer = await context.loaders().officerById.load(leave.officerId);
+      if (!officer) throw new NotFoundError('Officer', leave.officerId);
+      return officer;
+    },
+    reason: (leave) => leave.reason ?? null,
+  },
+  Officer: {
+    leave: async (officer, args, context) => {
+      const { week } = parseArguments(weekArguments, args);
+      return (await context.loaders().duty.leaveOfWeek(week)).filter((leave) => leave.officerId === officer.id);
+    },
+  },
+};

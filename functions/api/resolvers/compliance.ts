@@ -1,0 +1,60 @@
+import { requireCaller, requireRole } from '../../domain/caller';
+import { parseArguments } from '../../domain/validation/parse';
+import { weekArguments } from '../../domain/validation/duty-inputs';
+import { computeWeekCompliance } from '../../compliance/compute-compliance';
+import { NotFoundError } from '../../shared/errors';
+import type { Resolvers } from '../generated/graphql';
+import { loadOfficers } from './duty-access';
+
+export const complianceResolvers: Resolvers = {
+  Query: {
+    complianceReport: async (_parent, args, context) => {
+      requireCaller(context.caller);
+      const { week } = parseArguments(weekArguments, args);
+      return (await context.loaders().duty.complianceOfWeek(week)) ?? null;
+    },
+  },
+  Mutation: {
+    computeCompliance: async (_parent, args, context) => {
+      const { districtId } = requireRole(context.caller, 'ADMIN', 'SUPERVISOR', 'SCHEDULER');
+      const { week } = parseArguments(weekArguments, args);
+      const { report } = await computeWeekCompliance(context.services, districtId, week, { now: context.services.clock().toISOString() });
+      return report;
+    },
+  },
+  ComplianceReport: {
+    week: (report) => report.header.week,
+    generatedAt: (report) => report.header.generatedAt,
+    stationCount: (report) => report.header.stationCount,
+    compliantCount: (report) => report.header.compliantCount,
+    complianceRate: (report) => report.header.complianceRate,
+    stations: (report) => report.stations.map((verdict) => ({ ...verdict, week: report.header.week })),
+    officers: (report) => report.officers,
+  },
+  StationCompliance: {
+    station: async (verdict, _args, context) => {
+      const station = await context.loaders().stationById.load(verdict.stationId);
+      if (!station) throw new NotFoundError('Station', verdict.stationId);
+      return station;
+    },
+  },
+  ServiceSession: {
+    officers: (session, _args, context) => loadOfficers(context, session.officerIds),
+    enforcementOfficers: (session, _args, context) => loadOfficers(context, session.enforcementOfficerIds),
+  },
+  OfficerDuty: {
+    officer: async (duty, _args, context) => {
+      const officer = await context.loaders().officerById.load(duty.officerId);
+      if (!officer) throw new NotFoundError('Officer', duty.officerId);
+      return officer;
+    },
+  },
+  Station: {
+    compliance: async (station, args, context) => {
+      const { week } = parseArguments(weekArguments, args);
+      const report = await context.loaders().duty.complianceOfWeek(week);
+      const verdict = report?.stations.find((entry) => entry.stationId === station.id);
+      return verdict ? { ...verdict, week } : null;
+    },
+  },
+};

@@ -1,0 +1,80 @@
+import { requireCaller, requireRole } from '../../domain/caller';
+import { parseArguments } from '../../domain/validation/parse';
+import { generateRosterArguments, weekArguments } from '../../domain/validation/duty-inputs';
+import { ConflictError, NotFoundError } from '../../shared/errors';
+import { generateWeekRoster } from '../../roster/generate-roster';
+import type { Resolvers } from '../generated/graphql';
+import { loadOfficers } from './duty-access';
+
+export const rosterResolvers: Resolvers = {
+  Query: {
+    roster: async (_parent, args, context) => {
+      requireCaller(context.caller);
+      const { week } = parseArguments(weekArguments, args);
+      return (await context.loaders().duty.rosterOfWeek(week)) ?? null;
+    },
+  },
+  Mutation: {
+    generateRoster: async (_parent, args, context) => {
+      const { districtId } = requireRole(context.caller, 'ADMIN', 'SCHEDULER');
+      const { week, force } = parseArguments(generateRosterArguments, args);
+      const result = await generateWeekRoster(context.services, districtId, week, { force, now: context.services.clock().toISOString() });
+      if (result.outcome === 'PUBLISHED_KEPT') {
+        throw new ConflictError(`Roster ${week} is published; pass force: true to replace it`);
+      }
+      return result.roster;
+    },
+    publishRoster: async (_parent, args, context) => {
+      const { districtId } = requireRole(context.caller, 'ADMIN', 'SUPERVISOR');
+      const { week } = parseArguments(weekArguments, args);
+      await context.services.duty.rosters.publish(districtId, week, context.services.clock().toISOString());
+      const roster = await context.services.duty.rosters.read(districtId, week);
+      if (!roster) throw new NotFoundError('Roster', week);
+      return roster;
+    },
+  },
+  Roster: {
+    week: (roster) => roster.header.week,
+    status: (roster) => roster.header.status,
+    generatedAt: (roster) => roster.header.generatedAt,
+    publishedAt: (roster) => roster.header.publishedAt ?? null,
+    version: (roster) => roster.header.version,
+    shifts: (roster) => roster.shifts,
+    unfilled: (roster) => roster.header.unfilled,
+    fairness: (roster) => ({ maxSpreadMinutes: roster.header.fairness.maxSpreadMinutes }),
+  },
+  DutyShift: {
+    station: async (shift, _args, context) => {
+      const station = await context.loaders().stationById.load(shift.stationId);
+      if (!station) throw new NotFoundError('Station', shift.stationId);
+      return station;
+    },
+    officers: (shift, _args, context) => loadOfficers(context, shift.officerIds),
+    borrowedOfficers: (shift, _args, context) => loadOfficers(context, shift.borrowedOfficerIds),
+    attendance: async (shift, _args, context) =>
+      (await context.loaders().duty.attendanceOfWeek(shift.week))
+        .filter((record) => record.shiftId === shift.id)
+        .sort((a, b) => (a.officerId < b.officerId ? -1 : 1)),
+  },
+  UnfilledDemand: {
+    station: async (demand, _args, context) => {
+      const station = await context.loaders().stationById.load(demand.stationId);
+      if (!station) throw new NotFoundError('Station', demand.stationId);
+      return station;
+    },
+  },
+  Station: {
+    shifts: async (station, args, context) => {
+      const { week } = parseArguments(weekArguments, args);
+      const roster = await context.loaders().duty.rosterOfWeek(week);
+      return (roster?.shifts ?? []).filter((shift) => shift.stationId === station.id);
+    },
+  },
+  Officer: {
+    shifts: async (officer, args, context) => {
+      const { week } = parseArguments(weekArguments, args);
+      const roster = await context.loaders().duty.rosterOfWeek(week);
+      return (roster?.shifts ?? []).filter((shift) => shift.officerIds.includes(officer.id));
+    },
+  },
+};

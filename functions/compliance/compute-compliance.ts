@@ -1,0 +1,46 @@
+import { evaluateCompliance } from '../domain/compliance/evaluate-compliance';
+import { NotFoundError } from '../shared/errors';
+import type { StoredComplianceReport } from '../store/compliance-reports';
+import type { SnapshotOutcome } from '../store/week-snapshot';
+import type { RosterJobServices } from '../roster/generate-roster';
+
+export interface ComplianceJobResult {
+  outcome: SnapshotOutcome;
+  report: StoredComplianceReport;
+}
+
+/**
+ * Evaluates `week` for every active station and stores the report: the one path behind
+ * `computeCompliance`, the scheduled Lambda and `npm run compliance`. Reads the district, its
+ * stations and officers, and the week's activities, roster and attendance (Queries of the
+ * week's partitions); the evaluation is pure. Running it again on the same data stores the
+ * same report and reports UNCHANGED.
+ */
+export async function computeWeekCompliance(
+  services: RosterJobServices,
+  districtId: string,
+  week: string,
+  options: { now: string },
+): Promise<ComplianceJobResult> {
+  const district = await services.districts.get(districtId);
+  if (!district) throw new NotFoundError('District', districtId);
+  const [stations, officers, activities, roster, attendance] = await Promise.all([
+    services.stations.entities.all(districtId),
+    services.officers.all(districtId),
+    services.duty.activities.ofWeek(districtId, week),
+    services.duty.rosters.read(districtId, week),
+    services.duty.attendance.ofWeek(districtId, week),
+  ]);
+  const result = evaluateCompliance({
+    week,
+    timezone: district.timezone,
+    policy: district.policy,
+    evaluatedAt: options.now,
+    stations: stations.filter((station) => station.active).map((station) => ({ id: station.id })),
+    officers: officers.map((officer) => ({ id: officer.id, role: officer.role })),
+    activities,
+    shifts: roster?.shifts ?? [],
+    attendance,
+  });
+  return services.duty.complianceReports.save(districtId, result, options.now);
+}

@@ -1,0 +1,56 @@
+import type { DutyPolicy } from '../duty-policy';
+import type { ServiceSession, StationVerdict } from './types';
+
+/**
+ * A station's week under the policy (DESIGN.md §4): compliant with at least
+ * `minSessionsPerWeek` qualifying sessions, counted once per day when sessions must be on
+ * distinct days. A non-compliant station gets reasons a person can act on:
+ * "1 of 2 required sessions held", "2026-11-18: 90 min, under 120".
+ */
+export function judgeStation(stationId: string, sessions: ServiceSession[], policy: DutyPolicy): StationVerdict {
+  const required = policy.minSessionsPerWeek;
+  const countedDays = new Set<string>();
+  const sameDayRepeats: ServiceSession[] = [];
+  let qualifying = 0;
+  for (const session of sessions.filter((candidate) => candidate.qualifies)) {
+    if (policy.sessionsOnDistinctDays && countedDays.has(session.date)) {
+      sameDayRepeats.push(session);
+      continue;
+    }
+    countedDays.add(session.date);
+    qualifying += 1;
+  }
+  const compliant = qualifying >= required;
+  return {
+    stationId,
+    qualifyingSessions: qualifying,
+    requiredSessions: required,
+    serviceMinutes: sessions.reduce((sum, session) => sum + session.minutes, 0),
+    compliant,
+    reasons: compliant ? [] : reasons(sessions, sameDayRepeats, qualifying, policy),
+    sessions,
+  };
+}
+
+function reasons(sessions: ServiceSession[], sameDayRepeats: ServiceSession[], qualifying: number, policy: DutyPolicy): string[] {
+  const lines = [`${qualifying} of ${policy.minSessionsPerWeek} required sessions held`];
+  if (sessions.length === 0) lines.push('no service session or attended shift this week');
+  for (const session of sessions) {
+    if (session.qualifies) {
+      if (sameDayRepeats.includes(session)) lines.push(`${session.date}: another qualifying session that day already counted; sessions must be on distinct days`);
+      continue;
+    }
+    const problems: string[] = [];
+    if (session.minutes < policy.minSessionMinutes) problems.push(`${session.minutes} min, under ${policy.minSessionMinutes}`);
+    const enforcement = session.enforcementOfficerIds.length;
+    if (enforcement < policy.minEnforcementPerSession) {
+      problems.push(
+        enforcement === 0
+          ? 'no enforcement officer present'
+          : `${enforcement} enforcement officer${enforcement === 1 ? '' : 's'} present, ${policy.minEnforcementPerSession} required`,
+      );
+    }
+    lines.push(`${session.date}: ${problems.join('; ')}`);
+  }
+  return lines;
+}

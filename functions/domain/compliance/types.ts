@@ -1,0 +1,96 @@
+import type { DutyPolicy } from '../duty-policy';
+import type { OfficerRole } from '../../store/officers';
+
+export interface ComplianceStation {
+  id: string;
+}
+
+export interface ComplianceOfficer {
+  id: string;
+  role: OfficerRole;
+}
+
+/** An activity as the evaluator sees it; only SERVICE_SESSION activities at a station count. */
+export interface ServiceActivity {
+  id: string;
+  kind: string;
+  stationId?: string;
+  startsAt: string;
+  endsAt: string;
+  officerIds: readonly string[];
+}
+
+export interface RosteredShift {
+  id: string;
+  stationId: string;
+  date: string;
+  startsAt: string;
+  endsAt: string;
+  officerIds: readonly string[];
+}
+
+export interface AttendanceRecord {
+  shiftId: string;
+  officerId: string;
+  checkedInAt: string;
+  checkedOutAt?: string;
+}
+
+/** Everything an evaluation depends on; the same input gives the same result. */
+export interface ComplianceInput {
+  week: string;
+  timezone: string;
+  policy: DutyPolicy;
+  /** Shifts ending after this instant are not counted as no-shows yet. */
+  evaluatedAt: string;
+  stations: readonly ComplianceStation[];
+  officers: readonly ComplianceOfficer[];
+  activities: readonly ServiceActivity[];
+  shifts: readonly RosteredShift[];
+  attendance: readonly AttendanceRecord[];
+}
+
+/** Service at one station without a break: overlapping (or touching) activities and attended shifts merged. */
+export interface ServiceSession {
+  date: string;
+  startsAt: string;
+  endsAt: string;
+  minutes: number;
+  officerIds: string[];
+  enforcementOfficerIds: string[];
+  activityIds: string[];
+  shiftIds: string[];
+  qualifies: boolean;
+}
+
+export interface StationVerdict {
+  stationId: string;
+  qualifyingSessions: number;
+  requiredSessions: number;
+  serviceMinutes: number;
+  compliant: boolean;
+  /** Empty when compliant; otherwise what a person can act on. */
+  reasons: string[];
+  sessions: ServiceSession[];
+}
+
+/** Rostered against attended duty of one officer in the week. */
+export interface OfficerDuty {
+  officerId: string;
+  rosteredShifts: number;
+  rosteredMinutes: number;
+  attendedShifts: number;
+  attendedMinutes: number;
+  /** Rostered shifts that ended with no check-in. */
+  noShows: number;
+}
+
+export interface ComplianceResult {
+  week: string;
+  stationCount: number;
+  compliantCount: number;
+  /** compliantCount / stationCount; null without stations. */
+  complianceRate: number | null;
+  stations: StationVerdict[];
+  officers: OfficerDuty[];
+}

@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util';
+import { createServices } from '../api/services';
+import type { CompliancePublisher, NonCompliantStationsEvent } from '../compliance/event-publisher';
+import { runScheduledCompliance } from '../compliance/scheduled-run';
+import { isIsoWeek } from '../domain/duty/iso-week';
+import { runScheduledRoster } from '../roster/scheduled-run';
+import { createStore } from '../store/client';
+import { findLocalDatabase } from './duty-jobs';
+import { complianceTable, rosterTable } from './duty-tables';
+import { DEFAULT_DISTRICT, LOCAL_TABLE_NAME, resolveDataDir } from './paths';
+
+const USAGE = 'usage: npm run roster -- --week 2026-W48 [--district dingnan] | npm run compliance -- --week 2026-W47 [--district dingnan]';
+
+/** Locally the event is printed: there is no event bus. */
+class PrintingPublisher implements CompliancePublisher {
+  readonly events: NonCompliantStationsEvent[] = [];
+
+  async publish(event: NonCompliantStationsEvent): Promise<void> {
+    this.events.push(event);
+  }
+}
+
+/**
+ * `npm run roster -- --week 2026-W48` / `npm run compliance -- --week 2026-W47`: runs the
+ * scheduled job once, exactly as the Lambda does (same code, same idempotent storage), against
+ * the local DynamoDB (see duty-jobs.ts for how it is found), and prints a table.
+ */
+async function main(): Promise<void> {
+  const [job, ...rest] = process.argv.slice(2);
+  if (job !== 'roster' && job !== 'compliance') fail(USAGE, 2);
+  let values: { week?: string; district?: string };
+  try {
+    ({ values } = parseArgs({ args: rest, options: { week: { type: 'string' }, district: { type: 'string' } }, strict: true, allowPositionals: false }));
+  } catch (error) {
+    return fail(`${(error as Error).message}; ${USAGE}`, 2);
+  }
+  if (values.week !== undefined && !isIsoWeek(values.week)) fail(`--week must be an ISO week such as 2026-W48, not "${values.week}"`, 2);
+  const districtId = values.district ?? DEFAULT_DISTRICT;
+
+  const database = await findLocalDatabase(resolveDataDir());
+  const store = createStore({ tableName: LOCAL_TABLE_NAME, endpoint: database.endpoint, region: 'cn-north-1' });
+  try {
+    console.log(`DynamoDB: ${database.endpoint} (${database.source}), table ${LOCAL_TABLE_NAME}, district ${districtId}`);
+    const services = createServices(store);
+    if (!(await services.districts.get(districtId))) fail(`district ${districtId} is not in the local table: run npm start once to seed it`, 1);
+    const event = values.week ? { week: values.week } : {};
+    const names = new Map((await services.stations.entities.all(districtId)).map((station) => [station.id, station.name]));
+    if (job === 'roster') {
+      const summary = await runScheduledRoster(services, districtId, event, services.clock());
+      console.log(`outcome: ${summary.outcome}`);
+      console.log(rosterTable((await services.duty.rosters.read(districtId, summary.week))!, names));
+    } else {
+      const publisher = new PrintingPublisher();
+      const summary = await runScheduledCompliance(services, publisher, districtId, event, services.clock());
+      console.log(`outcome: ${summary.outcome}`);
+      console.log(complianceTable((await services.duty.complianceReports.read(districtId, summary.week))!, names, summary));
+      for (const published of publisher.events) console.log(`event NonCompliantStations: ${JSON.stringify(published)}`);
+    }
+  } finally {
+    store.doc.destroy();
+    await database.release();
+  }
+}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error), 1));

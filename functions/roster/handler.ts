@@ -1,0 +1,20 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { createServices } from '../api/services';
+import { parseScheduledEvent } from '../domain/duty/scheduled-event';
+import { readJobEnvironment } from '../shared/job-environment';
+import { runScheduledRoster, type RosterRunSummary } from './scheduled-run';
+
+/**
+ * Scheduled Lambda (EventBridge Scheduler, Fridays 18:00 district time): plans next week's
+ * roster for the stack's district. A failure throws, so Lambda's async retries and then the
+ * dead-letter queue take it; a retry stores the same roster.
+ */
+const environment = readJobEnvironment();
+const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'community-city-services-roster' });
+const services = createServices({ tableName: environment.TABLE_NAME, endpoint: environment.DYNAMODB_ENDPOINT, region: environment.AWS_REGION });
+
+export const handler = async (event: unknown): Promise<RosterRunSummary> => {
+  const summary = await runScheduledRoster(services, environment.DISTRICT_ID, parseScheduledEvent(event), services.clock());
+  logger.info('Roster planned', { ...summary });
+  return summary;
+};

@@ -1,0 +1,182 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError, NotFoundError } from '../shared/errors';
+import { batchGetItems, itemKeyId } from './batch-get';
+import type { Store } from './client';
+import { decodeCursor, encodeCursor, hasExactly, keyOf } from './cursor';
+import { ACTIVITY_PREFIX, activityKey, weekPartition } from './duty-keys';
+import type { Connection } from './entity-repository';
+import { districtPartition } from './keys';
+import { partitionPrefix, queryAll, queryPage, type AttributeFilter, type KeyRange } from './query';
+import { transactWrite, type GuardedWrite } from './transact';
+
+export type ActivityKind =
+  | 'SERVICE_SESSION'
+  | 'PUBLICITY'
+  | 'LAW_EDUCATION'
+  | 'GARBAGE_SORTING'
+  | 'GREENING'
+  | 'MUNICIPAL_REPAIR'
+  | 'PATROL'
+  | 'TRAINING'
+  | 'VOLUNTEER'
+  | 'OTHER';
+
+export interface ActivityFields {
+  kind: ActivityKind;
+  title: string;
+  stationId?: string;
+  gridId?: string;
+  /** ISO-8601 in the district's offset. */
+  startsAt: string;
+  endsAt: string;
+  officerIds: string[];
+  peopleReached?: number;
+  materialsDistributed?: number;
+  issuesFound?: number;
+  notes?: string;
+}
+
+export interface ActivityRecord extends ActivityFields {
+  PK: string;
+  SK: string;
+  GSI1PK: string;
+  GSI1SK: string;
+  type: 'ACTIVITY';
+  districtId: string;
+  id: string;
+  /** The ISO week of `startsAt` in the district's time zone; the GSI1 partition. */
+  week: string;
+  durationMinutes: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const TABLE_KEY = ['PK', 'SK'] as const;
+const WEEK_INDEX_KEY = ['PK', 'SK', 'GSI1PK', 'GSI1SK'] as const;
+
+/**
+ * Activities (活动): in the district partition (`activity(id)` is one GetItem), indexed by
+ * week in GSI1 (`D#<district>#W#<week>`, sorted by id) so a week's activities are one Query.
+ * Lists are in id order either way. Writes are guarded: create only if new, update and delete
+ * only at the version read.
+ */
+export class ActivityRepository {
+  constructor(private readonly store: Store) {}
+
+  record(districtId: string, id: string, fields: ActivityFields, derived: { week: string; durationMinutes: number }, now: string): ActivityRecord {
+    return {
+      ...fields,
+      ...activityKey(districtId, id),
+      GSI1PK: weekPartition(districtId, derived.week),
+      GSI1SK: `${ACTIVITY_PREFIX}${id}`,
+      type: 'ACTIVITY',
+      districtId,
+      id,
+      ...derived,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+
+  async get(districtId: string, id: string): Promise<ActivityRecord | undefined> {
+    const output = await this.store.doc.send(new GetCommand({ TableName: this.store.tableName, Key: activityKey(districtId, id) }));
+    return output.Item as ActivityRecord | undefined;
+  }
+
+  async batchGet(districtId: string, ids: readonly string[]): Promise<(ActivityRecord | undefined)[]> {
+    const keys = ids.map((id) => activityKey(districtId, id));
+    const found = await batchGetItems<ActivityRecord>(this.store, keys);
+    return keys.map((key) => found.get(itemKeyId(key)));
+  }
+
+  /** `checks`: the referenced station, grid and officers exist in the district, in the same transaction. */
+  async create(activity: ActivityRecord, checks: GuardedWrite[]): Promise<ActivityRecord> {
+    await transactWrite(this.store, [
+      {
+        item: { Put: { TableName: this.store.tableName, Item: activity, ConditionExpression: 'attribute_not_exists(PK)' } },
+        onConditionFailed: () => new ConflictError(`Activity ${activity.id} already exists`),
+      },
+      ...checks,
+    ]);
+    return activity;
+  }
+
+  /** Writes `next` only if the stored item is still at `current.version`. */
+  async replace(current: ActivityRecord, next: ActivityRecord, checks: GuardedWrite[]): Promise<ActivityRecord> {
+    await transactWrite(this.store, [
+      {
+        item: {
+          Put: {
+            TableName: this.store.tableName,
+            Item: next,
+            ConditionExpression: 'version = :readVersion',
+            ExpressionAttributeValues: { ':readVersion': current.version },
+          },
+        },
+        onConditionFailed: () => new ConflictError(`Activity ${current.id} was changed concurrently; read it again and retry`),
+      },
+      ...checks,
+    ]);
+    return next;
+  }
+
+  /** Deletes and answers the deleted activity; with `expectedVersion`, only at that version. */
+  async delete(districtId: string, id: string, expectedVersion: number | undefined): Promise<ActivityRecord> {
+    try {
+      const output = await this.store.doc.send(
+        new DeleteCommand({
+          TableName: this.store.tableName,
+          Key: activityKey(districtId, id),
+          ConditionExpression: expectedVersion === undefined ? 'attribute_exists(PK)' : 'attribute_exists(PK) AND version = :expected',
+          ...(expectedVersion === undefined ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      return output.Attributes as ActivityRecord;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const current = await this.get(districtId, id);
+      if (!current) throw new NotFoundError('Activity', id);
+      throw new ConflictError(`Activity ${id} is at version ${current.version}, not the expected ${expectedVersion}`);
+    }
+  }
+
+  /** Every activity starting in the week: one Query of the week's index partition. */
+  ofWeek(districtId: string, week: string): Promise<ActivityRecord[]> {
+    return queryAll<ActivityRecord>(this.store, weekRange(districtId, week));
+  }
+
+  /** A page in id order: of one week (the index) or of all weeks (the district partition). */
+  async page(districtId: string, args: { week?: string; first: number; after?: string | null; filter?: AttributeFilter }): Promise<Connection<ActivityRecord>> {
+    const list = args.week ? `ACTIVITY@${args.week}` : 'ACTIVITY';
+    const keyNames = args.week ? WEEK_INDEX_KEY : TABLE_KEY;
+    const range = args.week ? weekRange(districtId, args.week) : partitionPrefix(districtPartition(districtId), ACTIVITY_PREFIX);
+    const after = args.after
+      ? decodeCursor(
+          args.after,
+          districtId,
+          list,
+          (key) =>
+            hasExactly(key, keyNames) &&
+            key.PK === districtPartition(districtId) &&
+            key.SK!.startsWith(ACTIVITY_PREFIX) &&
+            (!args.week || key.GSI1PK === weekPartition(districtId, args.week)),
+        )
+      : undefined;
+    const page = await queryPage<ActivityRecord>(this.store, { range, first: args.first, after, filter: args.filter });
+    const edges = page.items.map((node) => ({ cursor: encodeCursor(districtId, list, keyOf(node as unknown as Record<string, unknown>, keyNames)), node }));
+    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+}
+
+function weekRange(districtId: string, week: string): KeyRange {
+  return {
+    indexName: 'GSI1',
+    condition: '#pk = :pk AND begins_with(#sk, :skPrefix)',
+    names: { '#pk': 'GSI1PK', '#sk': 'GSI1SK' },
+    values: { ':pk': weekPartition(districtId, week), ':skPrefix': ACTIVITY_PREFIX },
+  };
+}

@@ -1,0 +1,39 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { DutyPolicy } from '../domain/duty-policy';
+import { ConflictError, NotFoundError } from '../shared/errors';
+import type { Store } from './client';
+import type { DistrictRecord } from './districts';
+import { districtKey } from './keys';
+
+/**
+ * Replaces the district's duty policy on the district item (one UpdateItem touching only
+ * `policy` and `version`, so other fields of the item are left as they are). With
+ * `expectedVersion` a stale version is CONFLICT; without it the write still succeeds only on
+ * an existing district.
+ */
+export async function updateDutyPolicy(
+  store: Store,
+  districtId: string,
+  policy: DutyPolicy,
+  expectedVersion: number | undefined,
+): Promise<DistrictRecord> {
+  try {
+    const output = await store.doc.send(
+      new UpdateCommand({
+        TableName: store.tableName,
+        Key: districtKey(districtId),
+        UpdateExpression: 'SET #policy = :policy, #version = #version + :one',
+        ConditionExpression: expectedVersion === undefined ? 'attribute_exists(PK)' : 'attribute_exists(PK) AND #version = :expected',
+        ExpressionAttributeNames: { '#policy': 'policy', '#version': 'version' },
+        ExpressionAttributeValues: { ':policy': policy, ':one': 1, ...(expectedVersion === undefined ? {} : { ':expected': expectedVersion }) },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return output.Attributes as DistrictRecord;
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (expectedVersion === undefined) throw new NotFoundError('District', districtId);
+    throw new ConflictError(`District ${districtId} is not at the expected version ${expectedVersion}`);
+  }
+}

@@ -1,0 +1,108 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { weekOfDate } from '../domain/duty/iso-week';
+import { compareShifts } from '../domain/roster/plan-roster';
+import type { PlannedShift, RosterFairness, RosterPlan, UnfilledDemand } from '../domain/roster/types';
+import { ConflictError, NotFoundError } from '../shared/errors';
+import type { Store } from './client';
+import { ROSTER_HEADER, weekPartition } from './duty-keys';
+import { generationOf, readHeader, readSnapshot, replaceSnapshot, type SnapshotHeader, type SnapshotLocation } from './week-snapshot';
+
+export type RosterStatus = 'DRAFT' | 'PUBLISHED';
+
+export interface RosterHeader extends SnapshotHeader {
+  districtId: string;
+  week: string;
+  status: RosterStatus;
+  generatedAt: string;
+  publishedAt?: string;
+  unfilled: UnfilledDemand[];
+  fairness: RosterFairness;
+}
+
+export interface ShiftRecord extends PlannedShift {
+  districtId: string;
+  week: string;
+}
+
+export interface StoredRoster {
+  header: RosterHeader;
+  shifts: ShiftRecord[];
+}
+
+/** What saving a plan did: PUBLISHED_KEPT when the week is published and `force` was not given. */
+export type RosterSaveOutcome = 'CREATED' | 'REPLACED' | 'UNCHANGED' | 'PUBLISHED_KEPT';
+
+const location = (districtId: string, week: string): SnapshotLocation => ({ partition: weekPartition(districtId, week), header: ROSTER_HEADER });
+
+/** The week a shift id names: ids are `<date>.<window>.<station>`. */
+export const weekOfShift = (shiftId: string): string => weekOfDate(shiftId.slice(0, 10));
+
+/**
+ * Rosters, one per ISO week in the week's partition (see week-snapshot.ts): regenerating a
+ * DRAFT replaces every shift (none left over); a PUBLISHED week is replaced only with `force`,
+ * and then goes back to DRAFT to be published again. Attendance is kept apart (attendance.ts),
+ * keyed by shift id, so it survives a regeneration that keeps the shift.
+ */
+export class RosterRepository {
+  constructor(private readonly store: Store) {}
+
+  async read(districtId: string, week: string): Promise<StoredRoster | undefined> {
+    const snapshot = await readSnapshot<RosterHeader, ShiftRecord>(this.store, location(districtId, week));
+    return snapshot && { header: snapshot.header, shifts: snapshot.rows.sort(compareShifts) };
+  }
+
+  async save(districtId: string, plan: RosterPlan, now: string, force: boolean): Promise<{ outcome: RosterSaveOutcome; roster: StoredRoster }> {
+    const where = location(districtId, plan.week);
+    const current = await readHeader<RosterHeader>(this.store, where);
+    const generation = generationOf(plan);
+    if (current?.status === 'PUBLISHED' && !force) {
+      const stored = await this.read(districtId, plan.week);
+      return { outcome: 'PUBLISHED_KEPT', roster: stored! };
+    }
+    const shifts: ShiftRecord[] = plan.shifts.map((shift) => ({ ...shift, districtId, week: plan.week }));
+    const { outcome, header } = await replaceSnapshot<RosterHeader>(this.store, where, current, {
+      generation,
+      header: { districtId, week: plan.week, status: 'DRAFT', generatedAt: now, unfilled: plan.unfilled, fairness: plan.fairness },
+      rows: shifts.map((shift) => ({ key: shift.id, item: { ...shift } })),
+    });
+    return { outcome, roster: { header, shifts } };
+  }
+
+  /** Freezes the week; publishing a published week changes nothing. */
+  async publish(districtId: string, week: string, now: string): Promise<{ header: RosterHeader; changed: boolean }> {
+    const where = location(districtId, week);
+    try {
+      const output = await this.store.doc.send(
+        new UpdateCommand({
+          TableName: this.store.tableName,
+          Key: { PK: where.partition, SK: where.header },
+          UpdateExpression: 'SET #status = :published, publishedAt = :now, version = version + :one',
+          ConditionExpression: 'attribute_exists(PK) AND #status = :draft',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':published': 'PUBLISHED', ':draft': 'DRAFT', ':now': now, ':one': 1 },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { header: output.Attributes as RosterHeader, changed: true };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const current = await readHeader<RosterHeader>(this.store, where);
+      if (!current) throw new NotFoundError('Roster', week);
+      if (current.status === 'PUBLISHED') return { header: current, changed: false };
+      throw new ConflictError(`Roster ${week} changed while it was being published; try again`);
+    }
+  }
+
+  /** One shift of the current roster: two GetItems (the header names the generation). */
+  async findShift(districtId: string, shiftId: string): Promise<{ header: RosterHeader; shift: ShiftRecord } | undefined> {
+    const week = weekOfShift(shiftId);
+    const where = location(districtId, week);
+    const header = await readHeader<RosterHeader>(this.store, where);
+    if (!header) return undefined;
+    const output = await this.store.doc.send(
+      new GetCommand({ TableName: this.store.tableName, Key: { PK: where.partition, SK: `${where.header}#${header.generation}#${shiftId}` } }),
+    );
+    return output.Item ? { header, shift: output.Item as ShiftRecord } : undefined;
+  }
+}
