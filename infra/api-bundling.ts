@@ -1,18 +1,33 @@
 import { join } from 'node:path';
 
 /**
+ * How every Lambda of a district stack is bundled: esbuild on the host (no Docker), for the
+ * Node.js 22 runtime, minified with source maps. The AWS SDK v3 is bundled on purpose: versions
+ * pinned by our lock file, not the runtime's.
+ */
+export const lambdaBundling = {
+  target: 'node22',
+  minify: true,
+  sourceMap: true,
+  externalModules: [] as string[],
+} as const;
+
+/**
  * How the API Lambda is bundled, in one place: the CDK stack (NodejsFunction) and the local
  * server (esbuild API) build the same bundle from the same settings, so what runs locally and
  * in the tests is what deploys.
  */
 export const apiBundle = {
+  ...lambdaBundling,
   entry: join(__dirname, '..', 'functions', 'api', 'handler.ts'),
   handlerExport: 'handler',
-  target: 'node22',
-  minify: true,
-  sourceMap: true,
   /** SDL files are imported as strings. */
   loader: { '.graphql': 'text' } as Record<string, 'text'>,
-  /** The AWS SDK v3 is bundled on purpose: versions pinned by our lock file, not the runtime's. */
-  externalModules: [] as string[],
+} as const;
+
+/** The onboarding Lambda behind the district-data custom resource: same settings, its own entry. */
+export const onboardingBundle = {
+  ...lambdaBundling,
+  entry: join(__dirname, '..', 'functions', 'onboarding', 'handler.ts'),
+  handlerExport: 'handler',
 } as const;

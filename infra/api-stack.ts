@@ -1,18 +1,25 @@
 import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
+import type { DistrictFile } from '../functions/domain/district-file';
 import { ApiFunction } from './constructs/api-function';
 import { DataTable } from './constructs/data-table';
+import { DistrictOnboarding } from './constructs/district-onboarding';
 import { GraphqlHttpApi } from './constructs/http-api';
+import { InitialAdmins } from './constructs/initial-admins';
 import { UserDirectory } from './constructs/user-directory';
 
 /** The same rule the API applies to the `custom:district` claim (functions/api/auth/claims.ts). */
 const DISTRICT_ID = /^[a-z][a-z0-9-]{1,39}$/;
 
 export interface ApiStackProps extends StackProps {
-  /** The tenant this stack serves, e.g. `dingnan`; one stack, table and user pool per district. */
-  districtId: string;
-  /** Browser origins of the district's front ends; none by default (see GraphqlHttpApiProps). */
-  corsAllowOrigins?: readonly string[];
+  /**
+   * The district's validated onboarding file (infra/districts/<id>.json): its id names the
+   * stack's resources, its origins are the API's CORS origins, its admins and starting data are
+   * loaded on deploy. One stack, table and user pool per district.
+   */
+  district: DistrictFile;
 }
 
 /** Stack ids are stable per district: renaming one would replace the stack and its resources. */
@@ -20,30 +27,49 @@ export function apiStackId(districtId: string): string {
   return `CommunityCityServices-${districtId}`;
 }
 
-/** One district's deployment: its table, its staff directory, the GraphQL Lambda and the HTTP API. */
+/**
+ * One district's deployment: its table, its staff directory with the first administrators, the
+ * GraphQL Lambda and the HTTP API, and the custom resource that loads the district file.
+ * Nothing in it refers to another district's resources: each stack is a tenant of its own.
+ */
 export class ApiStack extends Stack {
+  readonly district: DistrictFile;
+  readonly table: Table;
+  readonly apiFunction: NodejsFunction;
+
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    if (!DISTRICT_ID.test(props.districtId)) {
-      throw new Error(`Invalid district id "${props.districtId}": expected ${DISTRICT_ID}`);
+    const districtId = props.district.id;
+    if (!DISTRICT_ID.test(districtId)) {
+      throw new Error(`Invalid district id "${districtId}": expected ${DISTRICT_ID}`);
     }
-    Tags.of(this).add('district', props.districtId);
+    this.district = props.district;
+    Tags.of(this).add('district', districtId);
 
-    const name = `community-city-services-${props.districtId}`;
-    const { table } = new DataTable(this, 'Data');
+    const name = `community-city-services-${districtId}`;
+    this.table = new DataTable(this, 'Data').table;
     const users = new UserDirectory(this, 'Users', { userPoolName: name });
-    const api = new ApiFunction(this, 'GraphqlFunction', { table, serviceName: name });
+    this.apiFunction = new ApiFunction(this, 'GraphqlFunction', { table: this.table, serviceName: name, districtId }).function;
     const http = new GraphqlHttpApi(this, 'Http', {
       apiName: name,
-      handler: api.function,
+      handler: this.apiFunction,
       userPool: users.userPool,
       client: users.client,
-      corsAllowOrigins: props.corsAllowOrigins ?? [],
+      corsAllowOrigins: props.district.allowedOrigins,
     });
+    new DistrictOnboarding(this, 'Onboarding', { table: this.table, district: props.district, serviceName: name });
+    new InitialAdmins(this, 'InitialAdmins', {
+      userPool: users.userPool,
+      adminGroup: users.groups.ADMIN,
+      districtId,
+      emails: props.district.adminEmails,
+    });
+    // The duty schedulers (roster Friday 18:00, compliance Monday 02:00) attach here, in
+    // `this.district.timezone`, reading and writing `this.table`.
 
     new CfnOutput(this, 'ApiUrl', { value: http.stage.url, description: 'Base URL: append graphql or public/graphql' });
     new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: users.client.userPoolClientId });
-    new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
   }
 }

@@ -1,6 +1,3 @@
-import { App } from 'aws-cdk-lib';
-import { ApiStack, apiStackId } from './api-stack';
+import { buildDistrictApp } from './district-app';
 
-const app = new App();
-const districtId = 'dingnan';
-new ApiStack(app, apiStackId(districtId), { districtId });
+buildDistrictApp();

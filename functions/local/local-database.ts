@@ -1,35 +1,17 @@
-import { readFile } from 'node:fs/promises';
-import { relative } from 'node:path';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { parseDistrictFile, type DistrictFile } from '../domain/district-file';
+import { readDistrictFile as readDistrictFileAt } from '../../infra/district-files';
+import type { DistrictFile } from '../domain/district-file';
 import type { Store } from '../store/client';
-import type { SeedResult } from '../store/seed-district';
+import type { SyncCounts, SyncResult } from '../store/onboarding/sync-district';
 import { createTableInput } from '../store/table-definition';
-import { DISTRICT_ID_PATTERN, districtFilePath, repoRoot } from './paths';
+import { DISTRICT_ID_PATTERN, districtFilePath } from './paths';
 
-/** Reads and validates `infra/districts/<id>.json`; one-line errors for a bad id, a missing file or bad content. */
+/** Reads and validates `infra/districts/<id>.json` as a synth does; one-line errors for a bad id, a missing file or bad content. */
 export async function readDistrictFile(districtId: string): Promise<DistrictFile> {
   if (!DISTRICT_ID_PATTERN.test(districtId)) {
     throw new Error(`district must be a district id (lower-case letters, digits, dashes), not "${districtId}"`);
   }
-  const path = districtFilePath(districtId);
-  const name = relative(repoRoot, path);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`no district file ${name}: onboard the district first`);
-    throw error;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${name}: not JSON (${(error as Error).message})`);
-  }
-  const file = parseDistrictFile(json, name);
-  if (file.id !== districtId) throw new Error(`${name}: id is "${file.id}", expected "${districtId}"`);
-  return file;
+  return readDistrictFileAt(districtFilePath(districtId));
 }
 
 /** Creates the table with the deployed layout; an existing table (a restart) is kept as it is. */
@@ -43,8 +25,19 @@ export async function ensureTable(store: Store): Promise<'created' | 'existing'>
   }
 }
 
-export function describeSeed(districtId: string, result: SeedResult): string {
-  if (result.district === 'existing') return `district ${districtId} was seeded before; kept as it is`;
-  const { stations, officers, grids } = result.created;
-  return `seeded district ${districtId}: ${stations} stations, ${officers} officers, ${grids} grids`;
+/** One progress line for a sync: what the first start seeded, or what a later start changed (usually nothing). */
+export function describeSync(districtId: string, result: SyncResult): string {
+  if (result.district === 'created') {
+    const created = (counts: SyncCounts) => counts.created + counts.unchanged;
+    return `seeded district ${districtId}: ${created(result.stations)} stations, ${created(result.officers)} officers, ${created(result.grids)} grids`;
+  }
+  const changes = (['stations', 'officers', 'grids'] as const).flatMap((type) => {
+    const { created, updated, deactivated } = result[type];
+    const parts = [created && `${created} created`, updated && `${updated} updated`, deactivated && `${deactivated} deactivated`].filter(Boolean);
+    return parts.length > 0 ? [`${type} ${parts.join(', ')}`] : [];
+  });
+  if (result.district === 'updated') changes.unshift('district updated');
+  return changes.length === 0
+    ? `district ${districtId} was seeded before; its file is unchanged, data kept as it is`
+    : `district ${districtId} was seeded before; applied the file's changes: ${changes.join('; ')}`;
 }

@@ -4,12 +4,12 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createStore } from '../store/client';
-import { seedDistrict } from '../store/seed-district';
+import { syncDistrict } from '../store/onboarding/sync-district';
 import { buildApiBundle } from './build-api-bundle';
 import { JAVA_MISSING_MESSAGE, javaIsInstalled, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local';
 import { createHttpAdapter, type HttpApiHandler } from './http-adapter';
 import { verifyLocalToken } from './local-auth';
-import { describeSeed, ensureTable, readDistrictFile } from './local-database';
+import { describeSync, ensureTable, readDistrictFile } from './local-database';
 import { LOCAL_TABLE_NAME, bundleDirOf } from './paths';
 import { loadOrCreateSigningKey } from './signing-key';
 
@@ -39,7 +39,9 @@ const AWS_REGION = 'cn-north-1';
 
 /**
  * The local stack, in process: DynamoDB Local persisting under the data dir, the table, the
- * district seeded once, and the deployed API bundle behind the API Gateway adapter.
+ * district synced from its file by the loader deploys use (seeded on the first start; later
+ * starts apply only what changed in the file, so data changed through the API is kept), and the
+ * deployed API bundle behind the API Gateway adapter.
  *
  * The bundle reads TABLE_NAME, DYNAMODB_ENDPOINT and AWS_REGION from process.env when it is
  * loaded, so this sets them first; hence one local server per process (a Jest test file has
@@ -77,7 +79,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     const store = createStore({ tableName: LOCAL_TABLE_NAME, endpoint: dynamo.endpoint, region: AWS_REGION });
     try {
       log(`table ${LOCAL_TABLE_NAME}: ${await ensureTable(store)}`);
-      log(describeSeed(district.id, await seedDistrict(store, district)));
+      log(describeSync(district.id, await syncDistrict(store, district)));
     } finally {
       store.doc.destroy();
     }

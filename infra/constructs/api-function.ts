@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -6,6 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { apiBundle } from '../api-bundling';
+import { acknowledgeNodeRuntime, logicalIdOf } from '../nag-acknowledgements';
 
 /**
  * The only DynamoDB actions the API performs. No Scan: every request path uses keys.
@@ -25,6 +26,8 @@ export const API_TABLE_ACTIONS = [
 export interface ApiFunctionProps {
   table: ITable;
   serviceName: string;
+  /** The district this deployment serves: callers whose token names another are anonymous (functions/api/auth/deployment-district.ts). */
+  districtId: string;
 }
 
 /**
@@ -46,6 +49,10 @@ export class ApiFunction extends Construct {
     });
     this.logGroup.grantWrite(role);
     props.table.grant(role, ...API_TABLE_ACTIONS);
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(props.table)}.Arn>/index/*]`,
+      reason: 'Queries read the district table\'s global secondary indexes (issue lists by status, station, grid…); the wildcard covers the indexes of this one table only.',
+    });
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: apiBundle.entry,
@@ -58,6 +65,7 @@ export class ApiFunction extends Construct {
       logGroup: this.logGroup,
       environment: {
         TABLE_NAME: props.table.tableName,
+        DISTRICT_ID: props.districtId,
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         NODE_ENV: 'production',
@@ -72,5 +80,6 @@ export class ApiFunction extends Construct {
         externalModules: apiBundle.externalModules,
       },
     });
+    acknowledgeNodeRuntime(this.function);
   }
 }

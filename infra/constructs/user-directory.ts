@@ -1,13 +1,15 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   ClientAttributes,
+  Mfa,
   StringAttribute,
   UserPool,
   UserPoolClient,
+  type UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { ROLES } from '../../functions/domain/caller';
+import { ROLES, type Role } from '../../functions/domain/caller';
 
 export interface UserDirectoryProps {
   userPoolName: string;
@@ -23,6 +25,8 @@ export interface UserDirectoryProps {
 export class UserDirectory extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /** One group per role; a user's groups become the `cognito:groups` claim. */
+  readonly groups: Record<Role, UserPoolGroup>;
 
   constructor(scope: Construct, id: string, props: UserDirectoryProps) {
     super(scope, id);
@@ -31,6 +35,17 @@ export class UserDirectory extends Construct {
       selfSignUpEnabled: false,
       signInCaseSensitive: false,
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(7),
+      },
+      // Authenticator apps, for whoever enrols; not SMS (costly, and no phone numbers are kept).
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
       customAttributes: {
         district: new StringAttribute({ mutable: false, minLen: 2, maxLen: 40 }),
         officerId: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
@@ -38,9 +53,19 @@ export class UserDirectory extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    for (const role of ROLES) {
-      this.userPool.addGroup(`Group${role}`, { groupName: role });
-    }
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason:
+        'MFA is optional (TOTP), not required: field officers sign in on shared duty phones and mini-programs; a district can require it per user, and only administrators create accounts.',
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason:
+        'Essentials feature plan: the Plus plan (threat protection) is billed per active user and is not offered in every partition the districts deploy to (China regions); self sign-up is off.',
+    });
+    this.groups = Object.fromEntries(
+      ROLES.map((role) => [role, this.userPool.addGroup(`Group${role}`, { groupName: role })]),
+    ) as Record<Role, UserPoolGroup>;
     // A public client for the browser front ends (SRP sign-in, no secret). No hosted UI, so OAuth
     // is off rather than left at the library's placeholder callback URL.
     this.client = this.userPool.addClient('WebClient', {

@@ -1,9 +1,10 @@
 import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiStack, apiStackId } from '../../infra/api-stack';
+import { districtFile } from '../support/seeded-district';
 
 jest.setTimeout(60_000);
 
@@ -24,9 +25,9 @@ test('given a district id, when the stack id is derived, then it names the distr
   expect(apiStackId('dingnan')).toBe('CommunityCityServices-dingnan');
 });
 
-test('given front-end origins, when synthesized, then CORS allows exactly those origins', () => {
+test("given front-end origins in the district file, when synthesized, then CORS allows exactly those origins", () => {
   const origins = ['https://dingnan.example.cn', 'https://admin.dingnan.example.cn'];
-  const stack = new ApiStack(unbundledApp(), apiStackId('dingnan'), { districtId: 'dingnan', corsAllowOrigins: origins });
+  const stack = new ApiStack(unbundledApp(), apiStackId('dingnan'), { district: { ...districtFile('dingnan'), allowedOrigins: origins } });
   Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Api', {
     CorsConfiguration: { AllowOrigins: origins },
   });
@@ -34,22 +35,23 @@ test('given front-end origins, when synthesized, then CORS allows exactly those 
 
 test('given a wildcard origin, when the stack is built, then it is refused', () => {
   expect(
-    () => new ApiStack(unbundledApp(), apiStackId('dingnan'), { districtId: 'dingnan', corsAllowOrigins: ['*'] }),
+    () => new ApiStack(unbundledApp(), apiStackId('dingnan'), { district: { ...districtFile('dingnan'), allowedOrigins: ['*'] } }),
   ).toThrow(/not "\*"/);
 });
 
 test.each(['Dingnan', 'd', 'dingnan_county', ''])(
   'given the malformed district id "%s", when the stack is built, then it is refused',
   (districtId) => {
-    expect(() => new ApiStack(unbundledApp(), 'CommunityCityServices-bad', { districtId })).toThrow(/Invalid district id/);
+    const district = { ...districtFile('dingnan'), id: districtId };
+    expect(() => new ApiStack(unbundledApp(), 'CommunityCityServices-bad', { district })).toThrow(/Invalid district id/);
   },
 );
 
 test('given another district, when synthesized, then its pool, API and logs service are named after it', () => {
-  const template = Template.fromStack(new ApiStack(unbundledApp(), apiStackId('guiding'), { districtId: 'guiding' }));
+  const template = Template.fromStack(new ApiStack(unbundledApp(), apiStackId('guiding'), { district: districtFile('guiding') }));
   template.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolName: 'community-city-services-guiding' });
   template.hasResourceProperties('AWS::ApiGatewayV2::Api', { Name: 'community-city-services-guiding' });
   template.hasResourceProperties('AWS::Lambda::Function', {
-    Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'community-city-services-guiding' } },
+    Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'community-city-services-guiding', DISTRICT_ID: 'guiding' }) },
   });
 });

@@ -1,7 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ROLES } from '../../functions/domain/caller';
 import { tableDefinition } from '../../functions/store/table-definition';
-import { synthesizeDistrictStack, type SynthesizedStack } from '../support/synthesized-stack';
+import { apiFunctionId, synthesizeDistrictStack, type SynthesizedStack } from '../support/synthesized-stack';
 
 // Synthesis bundles the Lambda with esbuild: once per file, with room to spare.
 jest.setTimeout(120_000);
@@ -73,11 +73,12 @@ describe('API function', () => {
     });
   });
 
-  test('given the dingnan stack, when synthesized, then TABLE_NAME refers to the table and the runtime env is production', () => {
+  test('given the dingnan stack, when synthesized, then TABLE_NAME refers to the table, DISTRICT_ID names the district and the runtime env is production', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: {
         Variables: {
           TABLE_NAME: { Ref: onlyResourceId('AWS::DynamoDB::Table') },
+          DISTRICT_ID: 'dingnan',
           NODE_OPTIONS: '--enable-source-maps',
           NODE_ENV: 'production',
           POWERTOOLS_SERVICE_NAME: 'community-city-services-dingnan',
@@ -87,9 +88,10 @@ describe('API function', () => {
   });
 
   test('given the dingnan stack, when synthesized, then the function logs to its own log group kept for a month', () => {
-    const logGroupId = onlyResourceId('AWS::Logs::LogGroup');
-    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
-    template.hasResourceProperties('AWS::Lambda::Function', { LoggingConfig: { LogGroup: { Ref: logGroupId } } });
+    const logGroup = (template.findResources('AWS::Lambda::Function')[apiFunctionId(synthesized.stack)]!.Properties.LoggingConfig as {
+      LogGroup: { Ref: string };
+    }).LogGroup.Ref;
+    expect(template.findResources('AWS::Logs::LogGroup')[logGroup]!.Properties).toMatchObject({ RetentionInDays: 30 });
   });
 });
 
@@ -101,6 +103,16 @@ describe('Cognito', () => {
         Match.objectLike({ Name: 'district', AttributeDataType: 'String', Mutable: false }),
         Match.objectLike({ Name: 'officerId', AttributeDataType: 'String', Mutable: true }),
       ]),
+    });
+  });
+
+  test('given the dingnan stack, when synthesized, then passwords are long and mixed, and authenticator-app MFA is offered', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Policies: {
+        PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true }),
+      },
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
     });
   });
 
@@ -161,7 +173,7 @@ describe('HTTP API', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
       PayloadFormatVersion: '2.0',
-      IntegrationUri: { 'Fn::GetAtt': [onlyResourceId('AWS::Lambda::Function'), 'Arn'] },
+      IntegrationUri: { 'Fn::GetAtt': [apiFunctionId(synthesized.stack), 'Arn'] },
     });
     const targets = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((route) => route.Properties.Target);
     expect(targets).toHaveLength(4);
@@ -178,6 +190,15 @@ describe('HTTP API', () => {
         AllowOrigins: Match.absent(),
       },
     });
+  });
+
+  test('given the dingnan stack, when synthesized, then the stage writes an access log line per request to a log group kept for a month', () => {
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!.Properties as {
+      AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [string, string] }; Format: string };
+    };
+    const [logGroupId] = stage.AccessLogSettings.DestinationArn['Fn::GetAtt'];
+    expect(template.findResources('AWS::Logs::LogGroup')[logGroupId]!.Properties).toMatchObject({ RetentionInDays: 30 });
+    expect(stage.AccessLogSettings.Format).toContain('$context.requestId');
   });
 
   test('given the dingnan stack, when synthesized, then the default stage auto-deploys with throttling', () => {

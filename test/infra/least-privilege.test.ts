@@ -1,81 +1,102 @@
-import { Template } from 'aws-cdk-lib/assertions';
-import { synthesizeDistrictStack, type SynthesizedStack } from '../support/synthesized-stack';
+import type { Template } from 'aws-cdk-lib/assertions';
+import { districtIds } from '../../infra/district-files';
 import { API_TABLE_ACTIONS } from '../../infra/constructs/api-function';
+import { ONBOARDING_TABLE_ACTIONS } from '../../infra/constructs/district-onboarding';
+import { logicalIdOf } from '../../infra/nag-acknowledgements';
+import { allStatements, asList, functionRoles, statementsOfRole, type Statement } from '../support/iam-statements';
+import { districtFile } from '../support/seeded-district';
+import { districtsDirectoryOf, synthesizeDistrictApp, type SynthesizedApp } from '../support/synthesized-app';
 
 jest.setTimeout(120_000);
 
-interface Statement {
-  Effect: string;
-  Action: string | string[];
-  Resource: unknown;
-}
-
-let synthesized: SynthesizedStack;
-let template: Template;
+/**
+ * Least privilege in every district stack, with initial admins (xian-gangwu is given two, so
+ * the Cognito calls' role is checked too): each function's role may write its own log group
+ * and reach its own district's table, pool or function, with the actions it needs, nothing else.
+ */
+const DISTRICTS = districtIds();
+let synthesized: SynthesizedApp;
+let districts: ReturnType<typeof districtsDirectoryOf>;
 
 beforeAll(() => {
-  synthesized = synthesizeDistrictStack('dingnan');
-  template = synthesized.template;
+  const files = DISTRICTS.map((id) => ({
+    content: id === 'xian-gangwu' ? { ...districtFile(id), adminEmails: ['chief@gangwu.example.cn', 'ops@gangwu.example.cn'] } : districtFile(id),
+  }));
+  districts = districtsDirectoryOf(files);
+  synthesized = synthesizeDistrictApp({ districtsDirectory: districts.directory });
+});
+afterAll(() => {
+  synthesized.cleanup();
+  districts.cleanup();
 });
 
-afterAll(() => synthesized.cleanup());
+const onlyId = (template: Template, type: string): string => {
+  const ids = Object.keys(template.findResources(type));
+  expect(ids).toHaveLength(1);
+  return ids[0]!;
+};
+const arnOf = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
+const stackOf = (id: string) => synthesized.stacks.find((stack) => stack.district.id === id)!;
 
-/** Every statement of every identity policy: standalone policies and the roles' inline policies. */
-function allStatements(): Statement[] {
-  const standalone = Object.values(template.findResources('AWS::IAM::Policy')).map(
-    (policy) => policy.Properties.PolicyDocument,
-  );
-  const inline = Object.values(template.findResources('AWS::IAM::Role')).flatMap((role) =>
-    ((role.Properties.Policies ?? []) as { PolicyDocument: unknown }[]).map((policy) => policy.PolicyDocument),
-  );
-  return [...standalone, ...inline].flatMap((document) => (document as { Statement: Statement[] }).Statement);
-}
-
-const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
-
-function functionRole(): Record<string, unknown> {
-  const [lambda] = Object.values(template.findResources('AWS::Lambda::Function'));
-  const roleId = (lambda!.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
-  return template.findResources('AWS::IAM::Role')[roleId]!.Properties as Record<string, unknown>;
-}
-
-function statementsWithAction(prefix: string): Statement[] {
-  return allStatements().filter((statement) => asList(statement.Action).some((action) => action.startsWith(prefix)));
-}
-
-test('given the dingnan stack, when synthesized, then no IAM statement grants a wildcard resource', () => {
-  const statements = allStatements();
-  expect(statements.length).toBeGreaterThan(0);
-  for (const statement of statements) {
-    expect(asList(statement.Resource)).not.toContain('*');
+test('given every district stack, when synthesized, then no statement grants a wildcard resource or action', () => {
+  for (const template of Object.values(synthesized.templates)) {
+    const statements = allStatements(template);
+    expect(statements.length).toBeGreaterThan(0);
+    for (const statement of statements) {
+      expect(asList(statement.Resource)).not.toContain('*');
+      for (const action of asList(statement.Action)) expect(action).not.toMatch(/\*/);
+    }
   }
 });
 
-test('given the dingnan stack, when synthesized, then no IAM statement grants a wildcard action', () => {
-  for (const statement of allStatements()) {
-    for (const action of asList(statement.Action)) expect(action).not.toMatch(/\*/);
+test('given every district stack, when synthesized, then no role has a managed policy', () => {
+  for (const template of Object.values(synthesized.templates)) {
+    expect(template.findResources('AWS::IAM::ManagedPolicy')).toEqual({});
+    for (const role of Object.values(template.findResources('AWS::IAM::Role'))) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   }
 });
 
-test('given the dingnan stack, when synthesized, then the function role has no managed policy', () => {
-  expect(functionRole().ManagedPolicyArns).toBeUndefined();
-  expect(template.findResources('AWS::IAM::ManagedPolicy')).toEqual({});
+test.each(DISTRICTS)('given the %s stack, when each function role is read, then it may write only the log group its function logs to', (id) => {
+  const template = synthesized.templates[id]!;
+  for (const { functionId, roleId } of functionRoles(template)) {
+    const logGroup = (template.findResources('AWS::Lambda::Function')[functionId]!.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+    const logs = statementsOfRole(template, roleId).filter((statement) => asList(statement.Action).some((action) => action.startsWith('logs:')));
+    expect(logs).toEqual([{ Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: arnOf(logGroup) }]);
+  }
 });
 
-test('given the dingnan stack, when synthesized, then DynamoDB access is the key-based data actions on the table and its indexes only', () => {
-  const tableId = Object.keys(template.findResources('AWS::DynamoDB::Table'))[0]!;
-  const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
-  const statements = statementsWithAction('dynamodb:');
-  expect(statements).toHaveLength(1);
-  expect(asList(statements[0]!.Action).sort()).toEqual([...API_TABLE_ACTIONS].sort());
-  expect(statements[0]!.Action).not.toContain('dynamodb:Scan');
-  expect(statements[0]!.Resource).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]);
+test.each(DISTRICTS)("given the %s stack, when the roles are read, then every grant beyond logs targets this stack's own table, function or pool", (id) => {
+  const stack = stackOf(id);
+  const template = synthesized.templates[id]!;
+  const table = arnOf(logicalIdOf(stack.table));
+  const pool = arnOf(onlyId(template, 'AWS::Cognito::UserPool'));
+  const onboardingFunction = Object.keys(template.findResources('AWS::Lambda::Function')).find((id) => id.startsWith('OnboardingFunction'))!;
+  const apiRole = functionRoles(template).find(({ functionId }) => functionId === logicalIdOf(stack.apiFunction))!.roleId;
+  const onboardingRole = functionRoles(template).find(({ functionId }) => functionId === onboardingFunction)!.roleId;
+
+  const expected: Record<string, Statement[]> = {
+    [apiRole]: [{ Effect: 'Allow', Action: [...API_TABLE_ACTIONS], Resource: [table, { 'Fn::Join': ['', [table, '/index/*']] }] }],
+    [onboardingRole]: [{ Effect: 'Allow', Action: [...ONBOARDING_TABLE_ACTIONS], Resource: table }],
+  };
+  for (const { roleId } of functionRoles(template)) {
+    const grants = statementsOfRole(template, roleId).filter((statement) => !asList(statement.Action).some((action) => action.startsWith('logs:')));
+    if (roleId in expected) {
+      expect(grants).toEqual(expected[roleId]);
+    } else if (grants.some((statement) => asList(statement.Action).some((action) => action.startsWith('lambda:')))) {
+      // The provider framework: invoking and describing the onboarding function only.
+      expect(grants).toEqual([
+        { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: [arnOf(onboardingFunction), { 'Fn::Join': ['', [arnOf(onboardingFunction), ':*']] }] },
+        { Effect: 'Allow', Action: 'lambda:GetFunction', Resource: arnOf(onboardingFunction) },
+      ]);
+    } else {
+      // The initial admins' Cognito calls: two actions on this pool.
+      expect(grants).toEqual([{ Effect: 'Allow', Action: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup'], Resource: pool }]);
+    }
+  }
 });
 
-test('given the dingnan stack, when synthesized, then the function may write logs only to its own log group', () => {
-  const logGroupId = Object.keys(template.findResources('AWS::Logs::LogGroup'))[0]!;
-  const statements = statementsWithAction('logs:');
-  expect(statements).toHaveLength(1);
-  expect(asList(statements[0]!.Action).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
-  expect(statements[0]!.Resource).toEqual({ 'Fn::GetAtt': [logGroupId, 'Arn'] });
+test('given the xian-gangwu stack with initial admins, when its roles are read, then the Cognito role is among them', () => {
+  const template = synthesized.templates['xian-gangwu']!;
+  const cognito = allStatements(template).filter((statement) => asList(statement.Action).some((action) => action.startsWith('cognito-idp:')));
+  expect(cognito).toHaveLength(1);
 });

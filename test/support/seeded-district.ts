@@ -1,17 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDistrictFile, type DistrictFile } from '../../functions/domain/district-file';
-import { seedDistrict } from '../../functions/store/seed-district';
+import { readDistrictFile } from '../../infra/district-files';
+import type { DistrictFile } from '../../functions/domain/district-file';
 import type { Store } from '../../functions/store/client';
+import { syncDistrict } from '../../functions/store/onboarding/sync-district';
 
-/** A district onboarding file from infra/districts, parsed as the loader parses it. */
+/** A district onboarding file from infra/districts, read and validated as a synth reads it. */
 export function districtFile(id: string): DistrictFile {
-  const fileName = join(__dirname, '..', '..', 'infra', 'districts', `${id}.json`);
-  return parseDistrictFile(JSON.parse(readFileSync(fileName, 'utf8')), fileName);
+  return readDistrictFile(join(__dirname, '..', '..', 'infra', 'districts', `${id}.json`));
 }
 
+/** Loads a district file into the store through the onboarding sync that deploys and `npm start` use. */
 export async function seed(store: Store, id: string): Promise<DistrictFile> {
   const file = districtFile(id);
-  await seedDistrict(store, file);
+  await syncDistrict(store, file);
   return file;
 }
