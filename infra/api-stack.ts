@@ -6,6 +6,7 @@ import type { DistrictFile } from '../functions/domain/district-file';
 import { ApiFunction } from './constructs/api-function';
 import { DataTable } from './constructs/data-table';
 import { DistrictOnboarding } from './constructs/district-onboarding';
+import { DutySchedules } from './constructs/duty-schedules';
 import { GraphqlHttpApi } from './constructs/http-api';
 import { InitialAdmins } from './constructs/initial-admins';
 import { UserDirectory } from './constructs/user-directory';
@@ -64,8 +65,8 @@ export class ApiStack extends Stack {
       districtId,
       emails: props.district.adminEmails,
     });
-    // The duty schedulers (roster Friday 18:00, compliance Monday 02:00) attach here, in
-    // `this.district.timezone`, reading and writing `this.table`.
+    // Next week's roster every Friday 18:00 and last week's compliance every Monday 02:00, district time.
+    new DutySchedules(this, 'Duty', { table: this.table, districtId, timezone: props.district.timezone, serviceName: name });
 
     new CfnOutput(this, 'ApiUrl', { value: http.stage.url, description: 'Base URL: append graphql or public/graphql' });
     new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createStore } from '../store/client';
 import { syncDistrict } from '../store/onboarding/sync-district';
+import { startLocalDutySchedules } from './duty-schedules';
 import { buildApiBundle } from './build-api-bundle';
 import { JAVA_MISSING_MESSAGE, javaIsInstalled, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local';
 import { createHttpAdapter, type HttpApiHandler } from './http-adapter';
@@ -83,6 +84,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     } finally {
       store.doc.destroy();
     }
+    await startLocalDutySchedules({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, districtId: district.id, dataDir: options.dataDir, log });
 
     const bundle = options.bundle ?? (await buildApiBundle(options.buildDir ?? bundleDirOf(options.dataDir)));
     log(`${options.bundle ? 'serving' : 'built'} ${bundle}`);

@@ -2,6 +2,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { districtIds } from '../../infra/district-files';
 import { API_TABLE_ACTIONS } from '../../infra/constructs/api-function';
 import { ONBOARDING_TABLE_ACTIONS } from '../../infra/constructs/district-onboarding';
+import { COMPLIANCE_TABLE_ACTIONS, ROSTER_TABLE_ACTIONS } from '../../infra/constructs/duty-schedules';
 import { logicalIdOf } from '../../infra/nag-acknowledgements';
 import { allStatements, asList, functionRoles, statementsOfRole, type Statement } from '../support/iam-statements';
 import { districtFile } from '../support/seeded-district';
@@ -73,10 +74,20 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
   const onboardingFunction = Object.keys(template.findResources('AWS::Lambda::Function')).find((id) => id.startsWith('OnboardingFunction'))!;
   const apiRole = functionRoles(template).find(({ functionId }) => functionId === logicalIdOf(stack.apiFunction))!.roleId;
   const onboardingRole = functionRoles(template).find(({ functionId }) => functionId === onboardingFunction)!.roleId;
+  const roleOf = (functionIdPrefix: string) => functionRoles(template).find(({ functionId }) => functionId.startsWith(functionIdPrefix))!.roleId;
+  const tableAndIndexes = [table, { 'Fn::Join': ['', [table, '/index/*']] }];
+  // A duty job that fails all its retries goes to the schedules' dead-letter queue.
+  const deadLetters = { Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], Resource: arnOf(onlyId(template, 'AWS::SQS::Queue')) };
 
   const expected: Record<string, Statement[]> = {
-    [apiRole]: [{ Effect: 'Allow', Action: [...API_TABLE_ACTIONS], Resource: [table, { 'Fn::Join': ['', [table, '/index/*']] }] }],
+    [apiRole]: [{ Effect: 'Allow', Action: [...API_TABLE_ACTIONS], Resource: tableAndIndexes }],
     [onboardingRole]: [{ Effect: 'Allow', Action: [...ONBOARDING_TABLE_ACTIONS], Resource: table }],
+    [roleOf('DutyRosterFunction')]: [{ Effect: 'Allow', Action: [...ROSTER_TABLE_ACTIONS], Resource: tableAndIndexes }, deadLetters],
+    [roleOf('DutyComplianceFunction')]: [
+      { Effect: 'Allow', Action: [...COMPLIANCE_TABLE_ACTIONS], Resource: tableAndIndexes },
+      deadLetters,
+      { Effect: 'Allow', Action: 'events:PutEvents', Resource: arnOf(onlyId(template, 'AWS::Events::EventBus')) },
+    ],
   };
   for (const { roleId } of functionRoles(template)) {
     const grants = statementsOfRole(template, roleId).filter((statement) => !asList(statement.Action).some((action) => action.startsWith('logs:')));
