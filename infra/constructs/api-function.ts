@@ -2,11 +2,12 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { apiBundle } from '../api-bundling';
 import { acknowledgeNodeRuntime, logicalIdOf } from '../nag-acknowledgements';
+import { nodejsBundling } from './nodejs-bundling';
 
 /**
  * The only DynamoDB actions the API performs. No Scan: every request path uses keys.
@@ -70,15 +71,7 @@ export class ApiFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         NODE_ENV: 'production',
       },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.CJS,
-        target: apiBundle.target,
-        minify: apiBundle.minify,
-        sourceMap: apiBundle.sourceMap,
-        loader: apiBundle.loader,
-        externalModules: apiBundle.externalModules,
-      },
+      bundling: nodejsBundling(apiBundle),
     });
     acknowledgeNodeRuntime(this.function);
   }

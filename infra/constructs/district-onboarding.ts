@@ -2,7 +2,7 @@ import { CustomResource, Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
@@ -10,6 +10,7 @@ import type { DistrictFile } from '../../functions/domain/district-file';
 import type { OnboardingProperties } from '../../functions/onboarding/handler';
 import { onboardingBundle } from '../api-bundling';
 import { acknowledgeNodeRuntime, logicalIdOf } from '../nag-acknowledgements';
+import { nodejsBundling } from './nodejs-bundling';
 
 /**
  * The only DynamoDB actions the onboarding sync performs (functions/store/onboarding): reads by
@@ -80,14 +81,7 @@ export class DistrictOnboarding extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: `${props.serviceName}-onboarding`,
       },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.CJS,
-        target: onboardingBundle.target,
-        minify: onboardingBundle.minify,
-        sourceMap: onboardingBundle.sourceMap,
-        externalModules: onboardingBundle.externalModules,
-      },
+      bundling: nodejsBundling(onboardingBundle),
     });
     acknowledgeNodeRuntime(this.function);
 

@@ -4,7 +4,7 @@ import { EventBus, type IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { apiBundle } from '../api-bundling';
 import { acknowledgeNodeRuntime, logicalIdOf } from '../nag-acknowledgements';
+import { nodejsBundling } from './nodejs-bundling';
 
 /** What the roster job does on the table: reads the district, its entities and the week; replaces the week's roster. */
 export const ROSTER_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:BatchWriteItem'] as const;
@@ -126,15 +127,7 @@ export class DutySchedules extends Construct {
       retryAttempts: FUNCTION_RETRIES,
       maxEventAge: MAX_EVENT_AGE,
       onFailure: new SqsDestination(this.deadLetterQueue),
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.CJS,
-        target: apiBundle.target,
-        minify: apiBundle.minify,
-        sourceMap: apiBundle.sourceMap,
-        loader: apiBundle.loader,
-        externalModules: apiBundle.externalModules,
-      },
+      bundling: nodejsBundling(apiBundle),
     });
     acknowledgeNodeRuntime(fn);
     return fn;
