@@ -6,6 +6,7 @@ const base = {
     '^.+\\.graphql$': '<rootDir>/test/support/graphql-text-transform.js',
   },
   moduleFileExtensions: ['ts', 'js', 'json', 'graphql'],
+  setupFiles: ['<rootDir>/test/support/quiet-observability.js'],
 };
 
 module.exports = {

@@ -9,6 +9,7 @@ import { DistrictOnboarding } from './constructs/district-onboarding';
 import { DutySchedules } from './constructs/duty-schedules';
 import { GraphqlHttpApi } from './constructs/http-api';
 import { InitialAdmins } from './constructs/initial-admins';
+import { OperationalAlarms } from './constructs/operational-alarms';
 import { UserDirectory } from './constructs/user-directory';
 
 /** The same rule the API applies to the `custom:district` claim (functions/api/auth/claims.ts). */
@@ -58,7 +59,7 @@ export class ApiStack extends Stack {
       client: users.client,
       corsAllowOrigins: props.district.allowedOrigins,
     });
-    new DistrictOnboarding(this, 'Onboarding', { table: this.table, district: props.district, serviceName: name });
+    const onboarding = new DistrictOnboarding(this, 'Onboarding', { table: this.table, district: props.district, serviceName: name });
     new InitialAdmins(this, 'InitialAdmins', {
       userPool: users.userPool,
       adminGroup: users.groups.ADMIN,
@@ -66,7 +67,13 @@ export class ApiStack extends Stack {
       emails: props.district.adminEmails,
     });
     // Next week's roster every Friday 18:00 and last week's compliance every Monday 02:00, district time.
-    new DutySchedules(this, 'Duty', { table: this.table, districtId, timezone: props.district.timezone, serviceName: name });
+    const duty = new DutySchedules(this, 'Duty', { table: this.table, districtId, timezone: props.district.timezone, serviceName: name });
+    new OperationalAlarms(this, 'Alarms', {
+      api: http.api,
+      functions: { Api: this.apiFunction, Roster: duty.rosterFunction, Compliance: duty.complianceFunction, Onboarding: onboarding.function },
+      deadLetterQueue: duty.deadLetterQueue,
+      alarmName: (suffix) => `${name}-${suffix}`,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: http.stage.url, description: 'Base URL: append graphql or public/graphql' });
     new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });

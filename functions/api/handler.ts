@@ -1,8 +1,10 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { readEnvironment } from '../shared/env';
 import { callerFromClaims } from './auth/claims';
 import { callerOfDeployment } from './auth/deployment-district';
+import { refuseOversizedBody } from './body-limit';
 import { createRequestContext } from './context';
 import { createApolloServer } from './server';
 import { createServices } from './services';
@@ -21,7 +23,7 @@ const services = createServices({
   region: environment.AWS_REGION,
 });
 
-export const handler = startServerAndCreateLambdaHandler(
+const graphqlHandler = startServerAndCreateLambdaHandler(
   createApolloServer(),
   handlers.createAPIGatewayProxyEventV2RequestHandler(),
   {
@@ -49,3 +51,8 @@ export const handler = startServerAndCreateLambdaHandler(
     },
   },
 );
+
+/** Refuses oversized bodies before Apollo parses them; everything else is Apollo's. */
+export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
+  return refuseOversizedBody(event) ?? (graphqlHandler(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>);
+}

@@ -1,16 +1,26 @@
 import { ApolloServer } from '@apollo/server';
 import type { RequestContext } from './context';
 import { formatError, unexpectedErrorPlugin } from './errors';
+import { requestObservabilityPlugin } from './observability';
+import { queryProtection } from './query-limits';
 import { resolvers } from './resolvers';
 import { typeDefs } from './type-defs';
 
-/** The Apollo Server, independent of how requests arrive (Lambda event, tests). */
+/**
+ * The Apollo Server, independent of how requests arrive (Lambda event, tests). With
+ * NODE_ENV=production (the deployed functions) introspection is off; everywhere, batched HTTP
+ * requests are refused, operations are bounded (query-limits.ts), and errors never carry stacks.
+ */
 export function createApolloServer(): ApolloServer<RequestContext> {
+  const protection = queryProtection();
   return new ApolloServer<RequestContext>({
     typeDefs,
     resolvers,
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [unexpectedErrorPlugin()],
+    introspection: process.env.NODE_ENV !== 'production',
+    allowBatchedHttpRequests: false,
+    validationRules: protection.validationRules,
+    plugins: [...protection.plugins, unexpectedErrorPlugin(), requestObservabilityPlugin()],
   });
 }

@@ -3,6 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { createServices } from '../api/services';
 import { parseScheduledEvent } from '../domain/duty/scheduled-event';
 import { readJobEnvironment } from '../shared/job-environment';
+import { publishComplianceMetrics } from './compliance-metrics';
 import { EventBridgePublisher } from './eventbridge-publisher';
 import { runScheduledCompliance, type ComplianceRunSummary } from './scheduled-run';
 
@@ -20,5 +21,6 @@ const publisher = new EventBridgePublisher(new EventBridgeClient({ region: envir
 export const handler = async (event: unknown): Promise<ComplianceRunSummary> => {
   const summary = await runScheduledCompliance(services, publisher, environment.DISTRICT_ID, parseScheduledEvent(event), services.clock());
   logger.info('Compliance evaluated', { ...summary });
+  publishComplianceMetrics(summary);
   return summary;
 };

@@ -89,7 +89,14 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     const bundle = options.bundle ?? (await buildApiBundle(options.buildDir ?? bundleDirOf(options.dataDir)));
     log(`${options.bundle ? 'serving' : 'built'} ${bundle}`);
     listener = createHttpAdapter({
-      handler: loadHandler(bundle, { TABLE_NAME: LOCAL_TABLE_NAME, DYNAMODB_ENDPOINT: dynamo.endpoint, AWS_REGION }),
+      handler: loadHandler(bundle, {
+        TABLE_NAME: LOCAL_TABLE_NAME,
+        DYNAMODB_ENDPOINT: dynamo.endpoint,
+        AWS_REGION,
+        // Locally, warnings and errors only and no EMF metrics, unless the developer asks for them.
+        POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+        POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+      }),
       verifyToken: async (token) => verifyLocalToken(signingKey, token),
       functionName: 'community-city-services-api',
       logError: (message, error) => console.error(message, error),

@@ -27,11 +27,13 @@ export async function createCountingExecutor(store: Store, options: { clock?: ()
 
   return {
     commands,
-    async execute(query: string, options: { variables?: Record<string, unknown>; claims?: Record<string, string> } = {}) {
+    async execute(query: string, options: { variables?: Record<string, unknown>; claims?: Record<string, string>; clientAddress?: string } = {}) {
       commands.length = 0;
       const response = await server.executeOperation(
         { query, variables: options.variables },
-        { contextValue: createRequestContext({ requestId: randomUUID(), caller: callerFromClaims(options.claims), services, logger }) },
+        {
+          contextValue: createRequestContext({ requestId: randomUUID(), caller: callerFromClaims(options.claims), clientAddress: options.clientAddress, services, logger }),
+        },
       );
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not used');
       const { data, errors } = response.body.singleResult;

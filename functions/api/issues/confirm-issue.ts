@@ -3,7 +3,7 @@ import { confirmIssueArguments } from '../../domain/validation/issue-inputs';
 import { parseArguments } from '../../domain/validation/parse';
 import { BadUserInputError } from '../../shared/errors';
 import type { IssueRecord } from '../../store/issues/issue-record';
-import { serviceCodeRateLimit } from '../../store/issues/rate-limit';
+import { publicCallLimits } from '../../store/issues/rate-limit';
 import type { RequestContext } from '../context';
 
 /**
@@ -18,7 +18,15 @@ export async function confirmIssue(context: RequestContext, args: unknown): Prom
   const station = await context.services.stations.findByServiceCode(districtId, serviceCode);
   if (!station?.active) throw BadUserInputError.of('serviceCode', 'is not the code of an active station');
   const policy = await context.services.issuePolicies.get(districtId);
-  return context.services.issues.confirm(districtId, id, [
-    serviceCodeRateLimit(context.services.store, districtId, serviceCode, policy.publicReportsPerCodePerMinute, context.services.clock()),
-  ]);
+  return context.services.issues.confirm(
+    districtId,
+    id,
+    publicCallLimits(
+      context.services.store,
+      districtId,
+      { serviceCode, clientAddress: context.clientAddress },
+      { perCode: policy.publicReportsPerCodePerMinute, perAddress: policy.publicCallsPerAddressPerMinute },
+      context.services.clock(),
+    ),
+  );
 }

@@ -10,7 +10,7 @@ import { BadUserInputError, NotFoundError } from '../../shared/errors';
 import { issueKey } from '../../store/issues/issue-keys';
 import type { NewIssueEvent } from '../../store/issues/issue-repository';
 import type { IssueRecord } from '../../store/issues/issue-record';
-import { serviceCodeRateLimit } from '../../store/issues/rate-limit';
+import { publicCallLimits } from '../../store/issues/rate-limit';
 import { scopesOf, statsBucketWrites } from '../../store/issues/stats-buckets';
 import type { StationRecord } from '../../store/stations';
 import type { RequestContext } from '../context';
@@ -117,7 +117,15 @@ export async function reportIssue(context: RequestContext, args: unknown): Promi
   const duplicates = await possibleDuplicates(context, districtId, input, policy, now);
   await context.services.issues.create(issue, events, [
     ...statsBucketWrites(context.services.store, districtId, issue.reportedDay, scopesOf(issue), counterEffects(undefined, countedFacts(issue), 'REPORT')),
-    ...(context.caller ? [] : [serviceCodeRateLimit(context.services.store, districtId, input.serviceCode!, policy.publicReportsPerCodePerMinute, now)]),
+    ...(context.caller
+      ? []
+      : publicCallLimits(
+          context.services.store,
+          districtId,
+          { serviceCode: input.serviceCode!, clientAddress: context.clientAddress },
+          { perCode: policy.publicReportsPerCodePerMinute, perAddress: policy.publicCallsPerAddressPerMinute },
+          now,
+        )),
   ]);
   context.reportedIssueIds.add(issue.id);
   return { issue, possibleDuplicates: duplicates };

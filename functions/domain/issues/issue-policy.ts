@@ -28,6 +28,7 @@ export interface IssuePolicy {
   duplicateRadiusMeters: number;
   duplicateWindowDays: number;
   publicReportsPerCodePerMinute: number;
+  publicCallsPerAddressPerMinute: number;
 }
 
 /** After Beijing 12345 practice: urgent 1 h to dispatch and 24 h to resolve, normal 24 h and 72 h. */
@@ -41,6 +42,7 @@ export const defaultIssuePolicy: IssuePolicy = {
   duplicateRadiusMeters: 50,
   duplicateWindowDays: 7,
   publicReportsPerCodePerMinute: 20,
+  publicCallsPerAddressPerMinute: 10,
 };
 
 /** The limit for a category and priority: its own entry, else the priority's default entry, else the built-in one. */

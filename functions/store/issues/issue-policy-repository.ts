@@ -11,6 +11,12 @@ export interface StoredIssuePolicy extends IssuePolicy {
 
 const policyKey = (districtId: string) => ({ PK: `D#${districtId}`, SK: 'ISSUE_POLICY' });
 
+/** The stored item without its key attributes; fields added to the policy later fall back to their defaults. */
+function withoutKeys(item: StoredIssuePolicy & { PK?: string; SK?: string }): Partial<IssuePolicy> {
+  const { PK: _pk, SK: _sk, version: _version, ...policy } = item;
+  return policy;
+}
+
 /** The district's issue rules: one item beside the district item; defaults until first changed. */
 export class IssuePolicyRepository {
   constructor(private readonly store: Store) {}
@@ -19,7 +25,7 @@ export class IssuePolicyRepository {
     const output = await this.store.doc.send(new GetCommand({ TableName: this.store.tableName, Key: policyKey(districtId) }));
     const item = output.Item as StoredIssuePolicy | undefined;
     return item
-      ? { timeLimits: item.timeLimits, duplicateRadiusMeters: item.duplicateRadiusMeters, duplicateWindowDays: item.duplicateWindowDays, publicReportsPerCodePerMinute: item.publicReportsPerCodePerMinute, version: item.version }
+      ? { ...defaultIssuePolicy, ...withoutKeys(item), version: item.version }
       : { ...defaultIssuePolicy, version: 0 };
   }
 

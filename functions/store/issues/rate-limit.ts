@@ -2,18 +2,24 @@ import { RateLimitedError } from '../../shared/errors';
 import type { Store } from '../client';
 import type { GuardedWrite } from '../transact';
 
+/** What a public call is counted against. */
+export type RateLimitSubject = { kind: 'SERVICE_CODE'; value: string } | { kind: 'CLIENT_ADDRESS'; value: string };
+
+const describe = (subject: RateLimitSubject) =>
+  subject.kind === 'SERVICE_CODE' ? `through service code ${subject.value}` : 'from this address';
+
 /**
- * A fixed one-minute window counter for public calls through a service code, written in the
- * same transaction as the report it guards: a call over the limit fails the whole transaction,
- * so nothing of it is stored. Counters expire after an hour (table TTL).
+ * A fixed one-minute window counter for public calls, written in the same transaction as the
+ * call it guards: a call over the limit fails the whole transaction, so nothing of it is stored.
+ * Counters expire after an hour (table TTL).
  */
-export function serviceCodeRateLimit(store: Store, districtId: string, serviceCode: string, limitPerMinute: number, now: Date): GuardedWrite {
+export function publicRateLimit(store: Store, districtId: string, subject: RateLimitSubject, limitPerMinute: number, now: Date): GuardedWrite {
   const minute = now.toISOString().slice(0, 16);
   return {
     item: {
       Update: {
         TableName: store.tableName,
-        Key: { PK: `D#${districtId}#RATE#SERVICE_CODE#${serviceCode}`, SK: `MINUTE#${minute}` },
+        Key: { PK: `D#${districtId}#RATE#${subject.kind}#${subject.value}`, SK: `MINUTE#${minute}` },
         UpdateExpression: 'ADD #count :one SET #expires = :expires',
         ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
         ExpressionAttributeNames: { '#count': 'count', '#expires': 'expiresAt' },
@@ -21,9 +27,20 @@ export function serviceCodeRateLimit(store: Store, districtId: string, serviceCo
       },
     },
     onConditionFailed: () =>
-      new RateLimitedError(
-        `Too many reports through service code ${serviceCode}: at most ${limitPerMinute} a minute`,
-        60 - now.getUTCSeconds(),
-      ),
+      new RateLimitedError(`Too many public calls ${describe(subject)}: at most ${limitPerMinute} a minute`, 60 - now.getUTCSeconds()),
   };
+}
+
+/** The limits of one anonymous call: per service code and, when the gateway gave one, per client address. */
+export function publicCallLimits(
+  store: Store,
+  districtId: string,
+  call: { serviceCode: string; clientAddress?: string },
+  limits: { perCode: number; perAddress: number },
+  now: Date,
+): GuardedWrite[] {
+  return [
+    publicRateLimit(store, districtId, { kind: 'SERVICE_CODE', value: call.serviceCode }, limits.perCode, now),
+    ...(call.clientAddress ? [publicRateLimit(store, districtId, { kind: 'CLIENT_ADDRESS', value: call.clientAddress }, limits.perAddress, now)] : []),
+  ];
 }

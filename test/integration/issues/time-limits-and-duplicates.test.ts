@@ -148,4 +148,25 @@ describe('public report flood', () => {
     expect(nextMinute.errors).toBeUndefined();
     expect(await countToday()).toBe(4);
   });
+
+  test('given the per-address limit, when one client reports through several codes within a minute, then the excess is RATE_LIMITED and not stored', async () => {
+    await api.execute(`mutation { updateIssuePolicy(input: { publicCallsPerAddressPerMinute: 2, publicReportsPerCodePerMinute: 100 }) { version } }`, { claims: admin });
+    clock.set('2026-11-21T05:00:05Z');
+    const codes = (await seed(store, 'dingnan')).stations.map((station) => station.serviceCode);
+
+    const outcomes = [];
+    for (const code of codes.slice(0, 4)) {
+      const result = await api.execute(REPORT, {
+        variables: { input: { category: 'OTHER', description: '同一地址', serviceCode: code } },
+        clientAddress: '203.0.113.7',
+      });
+      outcomes.push(result.errors?.[0]?.extensions.code ?? 'OK');
+    }
+    const otherClient = await api.execute(REPORT, { variables: { input: { category: 'OTHER', description: '另一地址', serviceCode: codes[5] } }, clientAddress: '203.0.113.8' });
+
+    expect(outcomes).toEqual(['OK', 'OK', 'RATE_LIMITED', 'RATE_LIMITED']);
+    expect(otherClient.errors).toBeUndefined();
+    const stored = await api.execute(`{ issues(filter: { reportedFrom: "2026-11-21T05:00:00Z" }, first: 100) { edges { node { description } } } }`, { claims: admin });
+    expect(stored.data!.issues.edges.map((edge: any) => edge.node.description).sort()).toEqual(['另一地址', '同一地址', '同一地址']);
+  });
 });

@@ -1,0 +1,22 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+
+/**
+ * Limits on what one operation may ask, tuned to this schema: the deepest real query (a station
+ * dashboard: station → grids → leader, officers, issues → edges → node → grid) is 7 levels deep
+ * and a few hundred tokens. graphql-armor's cost grows with depth: a page of 50 issues with every
+ * field and history costs about 10 000, a week of shifts for 100 stations about 6 000; 15 aliased
+ * copies of that page cost over 280 000, so the limit sits at 50 000. Rejections are validation errors (GRAPHQL_VALIDATION_FAILED) that do
+ * not reveal the limits; field suggestions ("Did you mean …?") are removed so the schema cannot be
+ * mapped by typos when introspection is off.
+ */
+export const queryLimits = {
+  maxDepth: { n: 10, exposeLimits: false },
+  costLimit: { maxCost: 50_000, exposeLimits: false },
+  maxAliases: { n: 15, exposeLimits: false },
+  maxDirectives: { n: 10, exposeLimits: false },
+  maxTokens: { n: 2000, exposeLimits: false },
+  blockFieldSuggestion: { enabled: true },
+} as const;
+
+/** graphql-armor's validation rules and plugins for Apollo Server (batched HTTP requests off). */
+export const queryProtection = () => new ApolloArmor(queryLimits).protect();
