@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defaultDutyPolicy, type DutyPolicy } from './duty-policy';
 import { geoPointField, idField, nameField, polygonField, textField } from './validation/fields';
 import { serviceCodeField } from './validation/reference-inputs';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BadUserInputError } from '../shared/errors';
 
 export type CursorKey = Record<string, string>;

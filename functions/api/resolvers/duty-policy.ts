@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { requireRole } from '../../domain/caller';
 import { parseArguments } from '../../domain/validation/parse';
 import { dutyPolicySchema, updateDutyPolicyArguments } from '../../domain/validation/duty-inputs';

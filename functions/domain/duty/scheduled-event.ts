@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoWeekField } from '../validation/duty-inputs';
 import { weekRelativeTo } from './iso-week';
 

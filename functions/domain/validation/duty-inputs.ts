@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoWeek, ISO_WEEK_PATTERN } from '../duty/iso-week';
 import { absentIfNull, idField, nameField, pageArguments, versionField } from './fields';
 
@@ -8,7 +8,9 @@ import { absentIfNull, idField, nameField, pageArguments, versionField } from '.
 export const isoWeekField = z
   .string()
   .regex(ISO_WEEK_PATTERN, 'must be an ISO week, e.g. 2026-W48')
-  .refine(isIsoWeek, 'is not a week of that year (only long years have a W53)');
+  .refine(isIsoWeek, 'is not a week of that year (only long years have a W53)')
+  // Its dates must stay YYYY-MM-DD: the last week of 9999 ends in the year 10000.
+  .refine((week) => !isIsoWeek(week) || DateTime.fromISO(`${week}-7`, { zone: 'UTC' }).year <= 9999, 'must end by 9999-12-31');
 
 export const dateField = z
   .string()

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Field rules shared by every input. Trimmed strings; bounded lengths so nothing huge is stored. */
 export const idField = z
@@ -12,13 +12,19 @@ export const textField = z.string().trim().max(300, 'must be at most 300 charact
 
 export const versionField = z.int('must be an integer').min(1, 'must be at least 1');
 
+/**
+ * DynamoDB stores no number closer to 0 than 1e-130 (other than 0), so a coordinate within a
+ * nanodegree (0.1 mm) of 0 is stored as 0 rather than refused by the table.
+ */
+const flushTiny = (value: number): number => (Math.abs(value) < 1e-9 ? 0 : value);
+
 export const geoPointField = z.object({
-  lat: z.number().min(-90).max(90),
-  lng: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90).transform(flushTiny),
+  lng: z.number().min(-180).max(180).transform(flushTiny),
 });
 
 const position = z
-  .array(z.number())
+  .array(z.number().transform(flushTiny))
   .length(2, 'must be [lng, lat]')
   .refine(([lng, lat]) => lng >= -180 && lng <= 180 && lat >= -90 && lat <= 90, 'must be [lng, lat] within range');
 

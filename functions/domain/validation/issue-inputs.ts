@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DateTime } from 'luxon';
 import { absentIfNull, geoPointField, idField, pageArguments, textField, versionField } from './fields';
 import { serviceCodeField } from './reference-inputs';
@@ -36,6 +36,8 @@ const contact = z
 const instant = z
   .string()
   .refine((value) => DateTime.fromISO(value, { setZone: true }).isValid, 'must be an ISO-8601 date-time with an offset');
+const millisOf = (value: string): number => DateTime.fromISO(value, { setZone: true }).toMillis();
+
 const localDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((value) => DateTime.fromISO(value).isValid, 'is not a calendar date');
 
 export const reportIssueArguments = z.object({
@@ -88,6 +90,11 @@ export const issuesArguments = z.object({
       overdue: absentIfNull(z.boolean()),
       reportedFrom: absentIfNull(instant),
       reportedTo: absentIfNull(instant),
+    })
+    // Also what keeps the index's key range (BETWEEN from AND to) one DynamoDB accepts.
+    .refine((filter) => !filter.reportedFrom || !filter.reportedTo || millisOf(filter.reportedFrom) <= millisOf(filter.reportedTo), {
+      path: ['reportedTo'],
+      message: 'must not be before reportedFrom',
     })
     .nullish(),
   ...pageArguments,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { absentIfNull, geoPointField, idField, nameField, pageArguments, polygonField, textField, versionField } from './fields';
 
 const stationKind = z.enum(['SERVICE_POST', 'COMMUNITY_WORKSTATION', 'LIAISON_STATION', 'ENFORCEMENT_KIOSK']);

@@ -1,0 +1,59 @@
+import { build, type Metafile, type Plugin } from 'esbuild';
+import { join } from 'node:path';
+import { apiBundle } from '../../infra/api-bundling';
+
+export interface BuiltBundle {
+  file: string;
+  bytes: number;
+  /** Output bytes per npm package (`(ours)` for the repository's own sources), largest first. */
+  byPackage: [string, number][];
+}
+
+export interface BundleVariant {
+  externalModules: readonly string[];
+  plugins?: Plugin[];
+  alias?: Record<string, string>;
+}
+
+/** Where aliases resolve from (esbuild resolves an aliased path in the working directory). */
+export const REPOSITORY = join(__dirname, '..', '..');
+
+/** The deployed settings of infra/api-bundling.ts, as NodejsFunction and the local server apply them. */
+export const deployedSettings: BundleVariant = { externalModules: apiBundle.externalModules };
+
+/**
+ * Bundles an entry exactly as functions/local/build-api-bundle.ts does (same target, minify,
+ * source map, loader, externals), plus a metafile to see what the bundle carries.
+ */
+export async function bundle(entry: string, outDir: string, variant: BundleVariant): Promise<BuiltBundle> {
+  const file = join(outDir, 'index.js');
+  const result = await build({
+    entryPoints: [entry],
+    absWorkingDir: REPOSITORY,
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: apiBundle.target,
+    minify: apiBundle.minify,
+    sourcemap: apiBundle.sourceMap,
+    loader: apiBundle.loader,
+    external: [...variant.externalModules],
+    metafile: true,
+    logLevel: 'error',
+    ...(variant.plugins ? { plugins: variant.plugins } : {}),
+    ...(variant.alias ? { alias: variant.alias } : {}),
+  });
+  const output = Object.values(result.metafile.outputs).find((candidate) => candidate.entryPoint);
+  if (!output) throw new Error(`esbuild wrote no bundle for ${entry}`);
+  return { file, bytes: output.bytes, byPackage: byPackage(output.inputs) };
+}
+
+function byPackage(inputs: Metafile['outputs'][string]['inputs']): [string, number][] {
+  const sizes = new Map<string, number>();
+  for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
+    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(path)?.[1] ?? /^.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? '(ours)';
+    sizes.set(name, (sizes.get(name) ?? 0) + bytesInOutput);
+  }
+  return [...sizes.entries()].sort((a, b) => b[1] - a[1]);
+}

@@ -1,0 +1,106 @@
+import type { ApolloServer } from '@apollo/server';
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { RequestContext } from '../functions/api/context';
+import { createApolloServer } from '../functions/api/server';
+import type { Services } from '../functions/api/services';
+import { graphqlEvent, lambdaContext } from '../test/support/graphql-handler';
+import type { BenchOperation } from './support/operations';
+import { phasePlugin, type PhaseMarks } from './support/phase-plugin';
+import { replicaHandler, type LambdaHandler } from './support/replica-handler';
+import { alternate, median } from './support/stats';
+import type { Workload } from './support/workload';
+
+export interface DocumentCacheResult {
+  operation: BenchOperation;
+  /** Request start to execution start (hash, cache lookup or parse + validate, operation resolution), ms. */
+  beforeExecution: { cached: number; uncached: number };
+  total: { cached: number; uncached: number };
+}
+
+export interface PersistedQueryCheck {
+  unknownHashAnswered: string;
+  registeredWithQuery: boolean;
+  hashOnlyAnswered: boolean;
+  sameData: boolean;
+  bodyBytes: { full: number; hashOnly: number };
+}
+
+type StartedInternals = { internals: { state: { phase: string; schemaManager?: { getSchemaDerivedData(): { documentStore: unknown } } } } };
+
+/**
+ * Turns the document cache of a started server off, as `documentStore: null` in its config
+ * would: Apollo reads the store from its schema-derived data on every request. Reaching into
+ * internals keeps every other option exactly functions/api/server.ts's; it fails loudly if
+ * Apollo's internals change shape.
+ */
+function disableDocumentCache(server: ApolloServer<RequestContext>): void {
+  const state = (server as unknown as StartedInternals).internals?.state;
+  const derived = state?.phase === 'started' ? state.schemaManager?.getSchemaDerivedData() : undefined;
+  if (!derived || !('documentStore' in derived)) throw new Error('Apollo Server internals changed: cannot switch the document cache off for the comparison');
+  derived.documentStore = null;
+}
+
+async function timed(handler: LambdaHandler, operation: BenchOperation, variables: Record<string, unknown>, last: () => PhaseMarks | undefined) {
+  const event = graphqlEvent({ query: operation.document, variables }, operation.claims);
+  const started = performance.now();
+  await handler(event, lambdaContext());
+  const total = performance.now() - started;
+  const marks = last();
+  if (!marks) throw new Error('no phase marks recorded');
+  return { total, beforeExecution: marks.executionStarted - marks.requestStarted };
+}
+
+/** The same server config with Apollo's default document cache and with it off, alternately, on repeated identical operations. */
+export async function benchDocumentCache(services: Services, workload: Workload, operations: BenchOperation[], rounds: number): Promise<DocumentCacheResult[]> {
+  const built = [true, false].map(() => {
+    let marks: PhaseMarks | undefined;
+    const server = createApolloServer();
+    server.addPlugin(phasePlugin((request) => void (marks = request)));
+    return { server, handler: replicaHandler(server, services), last: () => marks };
+  });
+  const [cached, uncached] = built as [(typeof built)[0], (typeof built)[0]];
+  const [first] = operations;
+  if (!first) return [];
+  await timed(uncached.handler, first, workload.variables(first, 0), uncached.last);
+  disableDocumentCache(uncached.server);
+
+  const warmUp = 5;
+  const results: DocumentCacheResult[] = [];
+  for (const operation of operations) {
+    const before = { cached: [] as number[], uncached: [] as number[] };
+    const run = (side: typeof cached, into: number[]) => async (round: number) => {
+      const sample = await timed(side.handler, operation, workload.variables(operation, round), side.last);
+      if (round >= warmUp) into.push(sample.beforeExecution);
+      return sample.total;
+    };
+    const samples = await alternate(rounds, warmUp, run(cached, before.cached), run(uncached, before.uncached));
+    results.push({
+      operation,
+      beforeExecution: { cached: median(before.cached), uncached: median(before.uncached) },
+      total: { cached: median(samples.measured), uncached: median(samples.baseline) },
+    });
+  }
+  await Promise.all(built.map(({ server }) => server.stop()));
+  return results;
+}
+
+/** Automatic persisted queries through the real handler: unknown hash, register with the query, then the hash alone. */
+export async function checkPersistedQueries(handler: LambdaHandler, operation: BenchOperation, variables: Record<string, unknown>): Promise<PersistedQueryCheck> {
+  const query = `${operation.document}\n# apq ${Date.now()}`;
+  const extensions = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } };
+  const send = async (body: Record<string, unknown>) => {
+    const result = await handler(graphqlEvent(body, operation.claims), lambdaContext());
+    return JSON.parse(result.body ?? '{}') as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+  };
+  const unknown = await send({ variables, extensions });
+  const registered = await send({ query, variables, extensions });
+  const hashOnly = await send({ variables, extensions });
+  return {
+    unknownHashAnswered: unknown.errors?.[0]?.extensions?.code ?? 'no error',
+    registeredWithQuery: !!registered.data && !registered.errors,
+    hashOnlyAnswered: !!hashOnly.data && !hashOnly.errors,
+    sameData: JSON.stringify(hashOnly.data) === JSON.stringify(registered.data),
+    bodyBytes: { full: JSON.stringify({ query, variables, extensions }).length, hashOnly: JSON.stringify({ variables, extensions }).length },
+  };
+}
