@@ -17,8 +17,11 @@ const CLIENT_ERROR_CODES = new Set([
 
 const INTERNAL_MESSAGE = 'Internal server error';
 
+/** graphql-js stops after 50 bad variable values with this uncoded error: it is bad input, not a fault. */
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables/;
+
 function isExpected(formatted: GraphQLFormattedError, original: unknown): boolean {
-  if (original instanceof ApiError) return true;
+  if (original instanceof ApiError || TOO_MANY_VARIABLE_ERRORS.test(formatted.message)) return true;
   const code = formatted.extensions?.code;
   return typeof code === 'string' && CLIENT_ERROR_CODES.has(code);
 }
@@ -32,6 +35,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrapResolverError(error);
   const where = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
   if (original instanceof ApiError) return { message: original.message, ...where, extensions: original.extensions() };
+  if (TOO_MANY_VARIABLE_ERRORS.test(formatted.message)) return { message: formatted.message, ...where, extensions: { code: 'BAD_USER_INPUT' } };
   if (isExpected(formatted, original)) return { message: formatted.message, ...where, extensions: { code: formatted.extensions?.code } };
   return { message: INTERNAL_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -6,11 +6,21 @@ import { createStore } from '../store/client';
 import { DistrictSyncError } from '../store/onboarding/district-sync-error';
 import { syncDistrict } from '../store/onboarding/sync-district';
 
-/** The custom resource's properties, as CloudFormation passes them (every value a string). */
+/**
+ * The custom resource's properties, as CloudFormation passes them (every value a string). The
+ * file itself is built into the function (see EMBEDDED_DISTRICT_FILE): officers' phones and
+ * admins' e-mails must not travel through CloudFormation events, which the provider framework logs.
+ */
 export interface OnboardingProperties {
-  /** The validated district file, as JSON: a changed file is a changed property, hence an Update. */
-  DistrictFile: string;
+  /** SHA-256 of the validated file as JSON: a changed file is a changed property, hence an Update. */
+  DistrictFileSha256: string;
+  /** The file as JSON, only for a function built without one (tests). */
+  DistrictFile?: string;
 }
+
+/** The validated district file as JSON, put into the bundle by esbuild's `define` (infra/constructs/district-onboarding.ts). */
+declare const EMBEDDED_DISTRICT_FILE: string | undefined;
+const embeddedFile = typeof EMBEDDED_DISTRICT_FILE === 'string' ? EMBEDDED_DISTRICT_FILE : undefined;
 
 export interface OnboardingResponse {
   PhysicalResourceId: string;
@@ -35,7 +45,9 @@ export async function handler(event: CloudFormationCustomResourceEvent): Promise
     return { PhysicalResourceId: event.PhysicalResourceId };
   }
   const properties = event.ResourceProperties as unknown as OnboardingProperties;
-  const file = parseDistrictFile(JSON.parse(properties.DistrictFile), `district file of ${event.LogicalResourceId}`);
+  const fileJson = embeddedFile ?? properties.DistrictFile;
+  if (!fileJson) throw new DistrictSyncError('This onboarding function was built without its district file');
+  const file = parseDistrictFile(JSON.parse(fileJson), `district file of ${event.LogicalResourceId}`);
   if (environment.DISTRICT_ID !== undefined && file.id !== environment.DISTRICT_ID) {
     throw new DistrictSyncError(`This stack serves ${environment.DISTRICT_ID}; refusing to load the district file of ${file.id}`);
   }

@@ -1,4 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { TransactionCanceledException, type CancellationReason } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../shared/errors';
 import type { Store } from './client';
@@ -11,22 +12,64 @@ export interface GuardedWrite {
   onConditionFailed: () => Error;
 }
 
+export interface TransactWriteOptions {
+  /** Attempts when DynamoDB cancels the transaction for a passing reason (conflict, throttling); default 4. */
+  maxAttempts?: number;
+  /** First backoff in ms, doubled each attempt with full jitter; default 20. */
+  baseDelayMs?: number;
+}
+
+/**
+ * Cancellation reasons that say nothing about our conditions: another transaction held one of
+ * the items (shared statistics buckets and rate counters make this common under load), or
+ * DynamoDB throttled one of them. Every other reason (a failed condition, a validation error)
+ * would fail the same way again.
+ */
+const PASSING_REASONS = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Writes all or nothing. A failed condition is translated into the error its write declares
- * (NOT_FOUND, CONFLICT, BAD_USER_INPUT…); a transaction conflict with a concurrent writer is
- * CONFLICT; anything else is re-thrown unchanged.
+ * (NOT_FOUND, CONFLICT, BAD_USER_INPUT…); a transaction conflict with a concurrent writer that
+ * persists is CONFLICT; anything else is re-thrown unchanged.
+ *
+ * Retries, and why each is safe:
+ * - Each attempt carries a ClientRequestToken. The SDK's own retries (throttling, timeouts,
+ *   socket errors) resend the same request with it, so a transaction whose answer was lost
+ *   is not applied twice: DynamoDB answers the replay with success and writes nothing again.
+ * - A cancellation for passing reasons only is retried here with backoff. A cancelled
+ *   transaction wrote nothing, and every write in it is guarded by the state its caller read
+ *   (or is a commutative ADD), so the retry either commits exactly once or meets the failed
+ *   condition a concurrent winner caused. The retry is a new request and gets a new token.
  */
-export async function transactWrite(store: Store, writes: GuardedWrite[]): Promise<void> {
-  try {
-    await store.doc.send(new TransactWriteCommand({ TransactItems: writes.map((write) => write.item) }));
-  } catch (error) {
-    if (!(error instanceof TransactionCanceledException)) throw error;
-    const reasons = error.CancellationReasons ?? [];
-    const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
-    if (failed >= 0 && writes[failed]) throw writes[failed].onConditionFailed();
-    if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
-      throw new ConflictError('A concurrent write changed the same data; read it again and retry');
+export async function transactWrite(store: Store, writes: GuardedWrite[], options: TransactWriteOptions = {}): Promise<void> {
+  const maxAttempts = options.maxAttempts ?? 4;
+  const baseDelayMs = options.baseDelayMs ?? 20;
+  const items = writes.map((write) => write.item);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await store.doc.send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: randomUUID() }));
+      return;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+      if (failed >= 0 && writes[failed]) throw writes[failed].onConditionFailed();
+      if (attempt < maxAttempts && onlyPassingReasons(reasons)) {
+        await sleep(Math.random() * baseDelayMs * 2 ** (attempt - 1));
+        continue;
+      }
+      if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
+        throw new ConflictError('A concurrent write changed the same data; read it again and retry');
+      }
+      throw error;
     }
-    throw error;
   }
+}
+
+/** True when some reason is passing and the others are `None` (the items that were fine). */
+function onlyPassingReasons(reasons: CancellationReason[]): boolean {
+  const codes = reasons.map((reason) => reason.Code ?? 'None').filter((code) => code !== 'None');
+  return codes.length > 0 && codes.every((code) => PASSING_REASONS.has(code));
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CustomResource, Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -44,8 +45,9 @@ export interface DistrictOnboardingProps {
  * - the CDK provider framework sits in front of it: it speaks CloudFormation's response
  *   protocol (a presigned S3 URL) and reports the sync's error message as the deploy's failure
  *   reason, so this project carries no response-protocol code of its own;
- * - the resource's only property is the validated file as JSON, so CloudFormation sends an
- *   Update exactly when the file changed, and none when it did not.
+ * - the validated file is built into the function's code; the resource's only property is its
+ *   SHA-256, so CloudFormation sends an Update exactly when the file changed, and none when it
+ *   did not, and no phone number or e-mail passes through CloudFormation events or their logs.
  *
  * Deleting the stack sends a Delete, which the handler answers without touching data; the
  * table itself is retained.
@@ -56,6 +58,7 @@ export class DistrictOnboarding extends Construct {
 
   constructor(scope: Construct, id: string, props: DistrictOnboardingProps) {
     super(scope, id);
+    const districtFileJson = JSON.stringify(props.district);
     const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
     const role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
@@ -81,7 +84,8 @@ export class DistrictOnboarding extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: `${props.serviceName}-onboarding`,
       },
-      bundling: nodejsBundling(onboardingBundle),
+      // The file goes into the code, not the resource's properties: see OnboardingProperties.
+      bundling: { ...nodejsBundling(onboardingBundle), define: { EMBEDDED_DISTRICT_FILE: JSON.stringify(districtFileJson) } },
     });
     acknowledgeNodeRuntime(this.function);
 
@@ -103,7 +107,7 @@ export class DistrictOnboarding extends Construct {
       reason: 'Granted by Provider so the framework can invoke the onboarding function by any version or alias; it names that one function.',
     });
 
-    const properties: OnboardingProperties = { DistrictFile: JSON.stringify(props.district) };
+    const properties: OnboardingProperties = { DistrictFileSha256: createHash('sha256').update(districtFileJson).digest('hex') };
     this.resource = new CustomResource(this, 'DistrictData', {
       serviceToken: provider.serviceToken,
       resourceType: 'Custom::DistrictData',

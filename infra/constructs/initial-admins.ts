@@ -3,7 +3,7 @@ import { Duration } from 'aws-cdk-lib';
 import type { UserPool, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { AwsCustomResource, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
+import { AwsCustomResource, Logging, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 
 export interface InitialAdminsProps {
@@ -56,6 +56,8 @@ export class InitialAdmins extends Construct {
         onCreate: {
           service: 'CognitoIdentityProvider',
           action: 'AdminCreateUser',
+          // The call carries an e-mail address: keep it out of the function's logs.
+          logging: Logging.withDataHidden(),
           parameters: {
             UserPoolId: userPoolId,
             Username: email,
@@ -77,6 +79,7 @@ export class InitialAdmins extends Construct {
         onCreate: {
           service: 'CognitoIdentityProvider',
           action: 'AdminAddUserToGroup',
+          logging: Logging.withDataHidden(),
           parameters: { UserPoolId: userPoolId, Username: email, GroupName: 'ADMIN' },
           physicalResourceId: PhysicalResourceId.of(`${props.districtId}/${email}/ADMIN`),
         },

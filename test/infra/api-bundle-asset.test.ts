@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiAssetDirectory, synthesizeDistrictStack, type SynthesizedStack } from '../support/synthesized-stack';
+import { logicalIdOf } from '../../infra/nag-acknowledgements';
+import { districtFile } from '../support/seeded-district';
+import { apiAssetDirectory, functionAssetDirectory, synthesizeDistrictStack, type SynthesizedStack } from '../support/synthesized-stack';
 
 jest.setTimeout(120_000);
 
@@ -40,4 +42,14 @@ test('given the function asset, when index.js is loaded by Node, then it exports
     { env: { ...process.env, TABLE_NAME: 'bundle-load-check', NODE_ENV: 'production' }, encoding: 'utf8' },
   );
   expect(exported).toBe('function');
+});
+
+test('given the onboarding function, when its bundle is read, then the district file is built into the code rather than passed through CloudFormation', () => {
+  const stack = synthesized.stack as unknown as { node: { findChild(id: string): { function: Parameters<typeof logicalIdOf>[0] } } };
+  const onboarding = functionAssetDirectory(synthesized, logicalIdOf(stack.node.findChild('Onboarding').function));
+  const code = readFileSync(join(onboarding, 'index.js'), 'utf8');
+  const officer = districtFile('dingnan').officers[0]!;
+
+  expect(code).toContain(officer.phone!);
+  expect(code).toContain(officer.id);
 });

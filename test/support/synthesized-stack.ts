@@ -30,7 +30,12 @@ export const apiFunctionId = (stack: ApiStack): string => logicalIdOf(stack.apiF
  * mapped back through the assembly's asset manifest to the staged folder that gets zipped.
  */
 export function apiAssetDirectory(synthesized: SynthesizedStack): string {
-  const lambda = synthesized.template.findResources('AWS::Lambda::Function')[apiFunctionId(synthesized.stack)];
+  return functionAssetDirectory(synthesized, apiFunctionId(synthesized.stack));
+}
+
+/** The staged code folder of any function of the stack, by its logical id. */
+export function functionAssetDirectory(synthesized: SynthesizedStack, functionId: string): string {
+  const lambda = synthesized.template.findResources('AWS::Lambda::Function')[functionId];
   const objectKey = (lambda!.Properties.Code as { S3Key: string }).S3Key;
   const assembly = synthesized.stack.node.root as App;
   const directory = assembly.synth().directory;
