@@ -23,6 +23,7 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/dynamodb-local-setup.ts',
       globalTeardown: '<rootDir>/test/support/dynamodb-local-teardown.ts',
     },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    // The deployed API bundle leaves the AWS SDK to the Lambda runtime: tests resolve it from the repository.
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], modulePaths: ['<rootDir>/node_modules'] },
   ],
 };

@@ -15,7 +15,9 @@ export async function buildApiBundle(outDir: string): Promise<string> {
     minify: apiBundle.minify,
     sourcemap: apiBundle.sourceMap,
     loader: apiBundle.loader,
-    external: apiBundle.externalModules,
+    // In AWS the runtime provides the AWS SDK (apiBundle.externalModules); locally it is inlined,
+    // so the bundle runs from any data folder. Everything else is the deployed bundle's.
+    external: [],
     logLevel: 'error',
   });
   return outfile;
