@@ -14,8 +14,3 @@ export function localDate(isoUtc: string, timezone: string): string {
 export function toUtcIso(iso: string): string {
   return DateTime.fromISO(iso, { setZone: true }).toUTC().toISO()!;
 }
-
-/** Whole days between two `YYYY-MM-DD` dates (to − from). */
-export function daysBetween(from: string, to: string): number {
-  return DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days').days;
-}

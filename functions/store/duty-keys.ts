@@ -12,9 +12,7 @@ export const ACTIVITY_PREFIX = 'ACTIVITY#';
 export const activityKey = (districtId: string, id: string): ItemKey => ({ PK: districtPartition(districtId), SK: `${ACTIVITY_PREFIX}${id}` });
 
 export const ROSTER_HEADER = 'ROSTER';
-export const ROSTER_ITEMS = 'ROSTER#';
 export const COMPLIANCE_HEADER = 'COMPLIANCE';
-export const COMPLIANCE_ITEMS = 'COMPLIANCE#';
 
 export const ATTENDANCE_PREFIX = 'ATTEND#';
 export const attendanceKey = (districtId: string, week: string, shiftId: string, officerId: string): ItemKey => ({

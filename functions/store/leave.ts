@@ -16,9 +16,6 @@ export interface LeaveItem {
   reason?: string;
 }
 
-/** Leave longer than this is refused (one transaction writes a copy per week it touches). */
-export const MAX_LEAVE_DAYS = 366;
-
 /** The ISO weeks a date range touches, in order. */
 export function weeksOf(from: string, to: string): string[] {
   const weeks: string[] = [];

@@ -142,6 +142,9 @@ export const shiftIdField = z.string().regex(/^\d{4}-\d{2}-\d{2}\.[A-Z][A-Z0-9_]
 export const attendanceArguments = z.object({ shiftId: shiftIdField, officerId: absentIfNull(idField) });
 
 /** Leave longer than a year is refused: it is copied into each week it touches, in one transaction. */
+/** Leave longer than this is refused: one transaction writes a copy into every week it touches. */
+const MAX_LEAVE_DAYS = 366;
+
 export const addLeaveArguments = z
   .object({
     officerId: idField,
@@ -151,7 +154,7 @@ export const addLeaveArguments = z
   })
   .superRefine((leave, context) => {
     if (leave.to < leave.from) context.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    else if (DateTime.fromISO(leave.to).diff(DateTime.fromISO(leave.from), 'days').days > 365) {
-      context.addIssue({ code: 'custom', path: ['to'], message: 'leave is at most 366 days' });
+    else if (DateTime.fromISO(leave.to).diff(DateTime.fromISO(leave.from), 'days').days + 1 > MAX_LEAVE_DAYS) {
+      context.addIssue({ code: 'custom', path: ['to'], message: `leave is at most ${MAX_LEAVE_DAYS} days` });
     }
   });
