@@ -1,10 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { requireCaller, type Caller } from '../domain/caller';
+import type { DistrictRecord } from '../store/districts';
 import { createLoaders, type Loaders } from './loaders';
+import type { Services } from './services';
 
 /** Every seeded district is in China; used only if a district item is missing. */
 const DEFAULT_TIMEZONE = 'Asia/Shanghai';
-import type { Services } from './services';
 
 /** What every resolver receives. `caller` is absent for anonymous requests. */
 export interface RequestContext {
@@ -16,7 +17,9 @@ export interface RequestContext {
   logger: Logger;
   /** Loaders of the caller's district; UNAUTHENTICATED for an anonymous request. */
   loaders(): Loaders;
-  /** A district's IANA time zone, read once per request (times are shown in it). */
+  /** A district's item, read at most once per request (anonymous reports know their district too). */
+  districtOf(districtId: string): Promise<DistrictRecord | undefined>;
+  /** A district's IANA time zone (times are shown in it). */
   timezoneOf(districtId: string): Promise<string>;
   /** Issues this request reported: an anonymous reporter may see their own report's details. */
   reportedIssueIds: Set<string>;
@@ -30,16 +33,16 @@ export function createRequestContext(options: {
   logger: Logger;
 }): RequestContext {
   let loaders: Loaders | undefined;
-  const timezones = new Map<string, Promise<string>>();
+  const districts = new Map<string, Promise<DistrictRecord | undefined>>();
+  const districtOf = (districtId: string) => {
+    if (!districts.has(districtId)) districts.set(districtId, options.services.districts.get(districtId));
+    return districts.get(districtId)!;
+  };
   return {
     ...options,
     loaders: () => (loaders ??= createLoaders(options.services, requireCaller(options.caller).districtId)),
-    timezoneOf: (districtId) => {
-      if (!timezones.has(districtId)) {
-        timezones.set(districtId, options.services.districts.get(districtId).then((district) => district?.timezone ?? DEFAULT_TIMEZONE));
-      }
-      return timezones.get(districtId)!;
-    },
+    districtOf,
+    timezoneOf: async (districtId) => (await districtOf(districtId))?.timezone ?? DEFAULT_TIMEZONE,
     reportedIssueIds: new Set<string>(),
   };
 }

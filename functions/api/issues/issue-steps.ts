@@ -10,7 +10,6 @@ import {
   transferIssueArguments,
 } from '../../domain/validation/issue-inputs';
 import { BadUserInputError, ForbiddenError } from '../../shared/errors';
-import { issueKey } from '../../store/issues/issue-keys';
 import type { IssueRecord } from '../../store/issues/issue-record';
 import type { RequestContext } from '../context';
 import { applyStep } from './apply-step';
@@ -102,20 +101,7 @@ export function rejectIssue(context: RequestContext, args: unknown) {
     authorize: supervisors,
     plan: (issue) => {
       if (input.duplicateOf === issue.id) throw BadUserInputError.of('duplicateOf', 'must be another issue');
-      const checks = input.duplicateOf
-        ? [
-            {
-              item: {
-                ConditionCheck: {
-                  TableName: context.services.store.tableName,
-                  Key: issueKey(issue.districtId, input.duplicateOf),
-                  ConditionExpression: 'attribute_exists(PK)',
-                },
-              },
-              onConditionFailed: () => BadUserInputError.of('duplicateOf', `no issue ${input.duplicateOf} in this district`),
-            },
-          ]
-        : [];
+      const checks = input.duplicateOf ? [context.services.issues.mustExist(issue.districtId, input.duplicateOf, 'duplicateOf')] : [];
       return { changes: { duplicateOf: input.duplicateOf }, note: input.reason, checks };
     },
   });

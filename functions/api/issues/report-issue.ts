@@ -65,7 +65,7 @@ export async function reportIssue(context: RequestContext, args: unknown): Promi
   const districtId = checkReporter(context, input);
   const codeStation = await stationOfCode(context, districtId, input.serviceCode);
   const [district, policy, grids] = await Promise.all([
-    context.services.districts.get(districtId),
+    context.districtOf(districtId),
     context.services.issuePolicies.get(districtId),
     context.services.grids.entities.all(districtId),
   ]);

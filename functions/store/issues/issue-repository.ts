@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { OPEN_STATUSES } from '../../domain/issues/workflow';
-import { ConflictError, NotFoundError } from '../../shared/errors';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../shared/errors';
 import { batchGetItems, itemKeyId } from '../batch-get';
 import type { Store } from '../client';
 import { decodeCursor, encodeCursor, hasExactly, keyOf } from '../cursor';
@@ -136,6 +136,14 @@ export class IssueRepository {
       ...related,
     ]);
     return this.require(districtId, id);
+  }
+
+  /** A transaction check that a referenced issue exists in the same district. */
+  mustExist(districtId: string, id: string, path: string): GuardedWrite {
+    return {
+      item: { ConditionCheck: { TableName: this.store.tableName, Key: issueKey(districtId, id), ConditionExpression: 'attribute_exists(PK)' } },
+      onConditionFailed: () => BadUserInputError.of(path, `no issue ${id} in this district`),
+    };
   }
 
   /** One page of a filtered list, newest first, from the index `planIssueQuery` chooses. */
