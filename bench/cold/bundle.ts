@@ -1,5 +1,6 @@
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { join } from 'node:path';
+import { apiBundleBuildOptions } from '../../functions/local/build-api-bundle';
 import { apiBundle } from '../../infra/api-bundling';
 
 export interface BuiltBundle {
@@ -22,25 +23,15 @@ export const REPOSITORY = join(__dirname, '..', '..');
 export const deployedSettings: BundleVariant = { externalModules: apiBundle.externalModules };
 
 /**
- * Bundles an entry exactly as functions/local/build-api-bundle.ts does (same target, minify,
- * source map, loader, externals), plus a metafile to see what the bundle carries.
+ * Bundles an entry with the API bundle's options (functions/local/build-api-bundle.ts) and the
+ * variant's externals, plus a metafile to see what the bundle carries.
  */
 export async function bundle(entry: string, outDir: string, variant: BundleVariant): Promise<BuiltBundle> {
   const file = join(outDir, 'index.js');
   const result = await build({
-    entryPoints: [entry],
+    ...apiBundleBuildOptions(entry, file, variant.externalModules),
     absWorkingDir: REPOSITORY,
-    outfile: file,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: apiBundle.target,
-    minify: apiBundle.minify,
-    sourcemap: apiBundle.sourceMap,
-    loader: apiBundle.loader,
-    external: [...variant.externalModules],
     metafile: true,
-    logLevel: 'error',
     ...(variant.plugins ? { plugins: variant.plugins } : {}),
     ...(variant.alias ? { alias: variant.alias } : {}),
   });

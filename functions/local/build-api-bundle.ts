@@ -1,12 +1,11 @@
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { join } from 'node:path';
 import { apiBundle } from '../../infra/api-bundling';
 
-/** Builds the API Lambda bundle exactly as the CDK stack does; answers the path of `index.js`. */
-export async function buildApiBundle(outDir: string): Promise<string> {
-  const outfile = join(outDir, 'index.js');
-  await build({
-    entryPoints: [apiBundle.entry],
+/** esbuild options for the API bundle from the shared settings; `external` defaults to the deployed one. */
+export function apiBundleBuildOptions(entry: string, outfile: string, external: readonly string[] = apiBundle.externalModules): BuildOptions {
+  return {
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',
@@ -15,10 +14,16 @@ export async function buildApiBundle(outDir: string): Promise<string> {
     minify: apiBundle.minify,
     sourcemap: apiBundle.sourceMap,
     loader: apiBundle.loader,
-    // In AWS the runtime provides the AWS SDK (apiBundle.externalModules); locally it is inlined,
-    // so the bundle runs from any data folder. Everything else is the deployed bundle's.
-    external: [],
+    external: [...external],
     logLevel: 'error',
-  });
+  };
+}
+
+/** Builds the API Lambda bundle as the CDK stack does; answers the path of `index.js`. */
+export async function buildApiBundle(outDir: string): Promise<string> {
+  const outfile = join(outDir, 'index.js');
+  // In AWS the runtime provides the AWS SDK (apiBundle.externalModules); locally it is inlined,
+  // so the bundle runs from any data folder. Everything else is the deployed bundle's.
+  await build(apiBundleBuildOptions(apiBundle.entry, outfile, []));
   return outfile;
 }
