@@ -6,6 +6,7 @@ import { WEEKDAYS } from '../functions/domain/duty/iso-week';
 import { planRoster } from '../functions/domain/roster/plan-roster';
 import type { RosterInput, RosterOfficer } from '../functions/domain/roster/types';
 import type { OfficerRole } from '../functions/store/officers';
+import { seededRandom } from './support/seeded-random';
 
 /**
  * `npm run bench:duty`: the roster planner and the compliance evaluator on a Dongguan-sized
@@ -16,21 +17,10 @@ import type { OfficerRole } from '../functions/store/officers';
  * own. Prints one line per size; it is a measurement, not a test.
  */
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const OTHER_ROLES: OfficerRole[] = ['MUNICIPAL', 'LANDSCAPING', 'SANITATION', 'INSPECTOR', 'COMMUNITY_STAFF', 'VOLUNTEER'];
 
 export function generateDistrict(stationCount: number, officerCount: number, withoutEnforcementEvery = 12, seed = 48): RosterInput {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const stations = Array.from({ length: stationCount }, (_unused, index) => ({ id: `st-${String(index).padStart(5, '0')}`, active: true }));
   const officers: RosterOfficer[] = Array.from({ length: officerCount }, (_unused, index) => {
     const station = index % stationCount;

@@ -1,4 +1,5 @@
 import type autocannon from 'autocannon';
+import { seededRandom } from '../bench/support/seeded-random';
 import type { DistrictFile } from '../functions/domain/district-file';
 import { Ledger, type AcknowledgedIssue, type LoadStatus } from './ledger';
 import { PUBLIC_LIMIT_PER_MINUTE, type LoadTarget } from './load-target';
@@ -40,22 +41,6 @@ const SAMPLES = 10;
 
 /** The next step of an issue's life the load drives, by status. */
 const NEXT: Partial<Record<LoadStatus, StepAction>> = { REPORTED: 'ASSIGN', ASSIGNED: 'START', IN_PROGRESS: 'RESOLVE', RESOLVED: 'CLOSE' };
-
-/**
- * A seeded generator (mulberry32): the same run makes the same choices in the same order of
- * answers. Answers arrive in a different order each run, so runs differ anyway; the seed makes
- * a failing mix easier to reason about.
- */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A point at the centre of each grid (the seed's grids are rectangles): reports there are routed to the grid's leader. */
 function gridCentres(district: DistrictFile): { lat: number; lng: number }[] {
