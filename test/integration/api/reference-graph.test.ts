@@ -1,25 +1,18 @@
 import { claimsFor } from '../../support/graphql-handler';
-import { createCountingExecutor } from '../../support/counting-executor';
-import { seed } from '../../support/seeded-district';
-import { createTestStore, type TestStore } from '../../support/test-store';
+import { seededExecutor, type CountingExecutor } from '../../support/seeded-executor';
 
 const admin = claimsFor('dingnan', 'ADMIN');
 const NESTED = `query Nested($first: Int) {
   stations(first: $first) { edges { node { id grids { code leader { name } } officers { name } } } }
 }`;
 
-let store: TestStore;
-let executor: Awaited<ReturnType<typeof createCountingExecutor>>;
+let executor: CountingExecutor;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  store = await createTestStore();
-  await seed(store, 'dingnan');
-  executor = await createCountingExecutor(store);
+  ({ executor, stop } = await seededExecutor());
 });
-afterAll(async () => {
-  await executor.stop();
-  await store.drop();
-});
+afterAll(() => stop());
 
 describe('batched nested reads on the Dingnan seed', () => {
   test('given 12 stations, when stations with grids, leaders and officers are read, then it takes at most 4 DynamoDB requests and no Scan', async () => {

@@ -1,7 +1,5 @@
-import { createCountingExecutor } from '../../support/counting-executor';
 import { claimsFor } from '../../support/graphql-handler';
-import { seed } from '../../support/seeded-district';
-import { createTestStore, type TestStore } from '../../support/test-store';
+import { seededExecutor, type CountingExecutor } from '../../support/seeded-executor';
 
 const admin = claimsFor('dingnan', 'ADMIN');
 const supervisor = claimsFor('dingnan', 'SUPERVISOR');
@@ -12,18 +10,13 @@ const LIST = `query L($filter: ActivityFilter, $first: Int, $after: String) {
   activities(filter: $filter, first: $first, after: $after) { edges { node { id title } } pageInfo { hasNextPage endCursor } }
 }`;
 
-let store: TestStore;
-let executor: Awaited<ReturnType<typeof createCountingExecutor>>;
+let executor: CountingExecutor;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  store = await createTestStore();
-  await seed(store, 'dingnan');
-  executor = await createCountingExecutor(store);
+  ({ executor, stop } = await seededExecutor());
 });
-afterAll(async () => {
-  await executor.stop();
-  await store.drop();
-});
+afterAll(() => stop());
 
 async function record(input: Record<string, unknown>, claims = supervisor) {
   const result = await executor.execute(RECORD, { variables: { input }, claims });

@@ -7,10 +7,9 @@ import { batchWrite } from '../../../functions/store/batch-write';
 import type { Store } from '../../../functions/store/client';
 import { weekPartition } from '../../../functions/store/duty-keys';
 import { queryAll } from '../../../functions/store/query';
-import { createCountingExecutor } from '../../support/counting-executor';
 import { claimsFor } from '../../support/graphql-handler';
-import { seed } from '../../support/seeded-district';
-import { createTestStore, type TestStore } from '../../support/test-store';
+import { seededExecutor, type CountingExecutor } from '../../support/seeded-executor';
+import type { TestStore } from '../../support/test-store';
 
 /**
  * The scheduled jobs killed half-way through their writes, at every write they make, then run
@@ -27,17 +26,13 @@ type Item = Record<string, unknown> & { PK: string; SK: string };
 class Killed extends Error {}
 
 let store: TestStore;
-let executor: Awaited<ReturnType<typeof createCountingExecutor>>;
+let executor: CountingExecutor;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  store = await createTestStore();
-  await seed(store, 'dingnan');
-  executor = await createCountingExecutor(store);
+  ({ store, executor, stop } = await seededExecutor());
 });
-afterAll(async () => {
-  await executor.stop();
-  await store.drop();
-});
+afterAll(() => stop());
 
 /**
  * The same table through a client that dies at its `survivingWrites + 1`-th write: a batch is

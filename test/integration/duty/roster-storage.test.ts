@@ -3,10 +3,9 @@ import { createServices } from '../../../functions/api/services';
 import { generateWeekRoster } from '../../../functions/roster/generate-roster';
 import { batchWrite } from '../../../functions/store/batch-write';
 import { weekPartition } from '../../../functions/store/duty-keys';
-import { createCountingExecutor } from '../../support/counting-executor';
 import { claimsFor } from '../../support/graphql-handler';
-import { seed } from '../../support/seeded-district';
-import { createTestStore, type TestStore } from '../../support/test-store';
+import { seededExecutor, type CountingExecutor } from '../../support/seeded-executor';
+import type { TestStore } from '../../support/test-store';
 
 const admin = claimsFor('dingnan', 'ADMIN');
 const scheduler = claimsFor('dingnan', 'SCHEDULER');
@@ -20,17 +19,13 @@ const GENERATE = `mutation G($week: IsoWeek!, $force: Boolean) {
 const ROSTER = `query R($week: IsoWeek!) { roster(week: $week) { status version generatedAt shifts { id officers { id } } } }`;
 
 let store: TestStore;
-let executor: Awaited<ReturnType<typeof createCountingExecutor>>;
+let executor: CountingExecutor;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  store = await createTestStore();
-  await seed(store, 'dingnan');
-  executor = await createCountingExecutor(store, { clock: () => new Date('2026-11-20T18:00:00+08:00') });
+  ({ store, executor, stop } = await seededExecutor({ clock: () => new Date('2026-11-20T18:00:00+08:00') }));
 });
-afterAll(async () => {
-  await executor.stop();
-  await store.drop();
-});
+afterAll(() => stop());
 
 /** Every shift row stored in the week's partition, whatever its generation: what "no leftovers" is about. */
 async function storedShiftRows(week: string): Promise<string[]> {
