@@ -57,21 +57,21 @@ export interface IssueEventRecord extends ItemKey {
   note?: string;
 }
 
-/** The fields a step may change (everything but identity and report facts). */
-export type IssueChanges = Partial<
-  Pick<
-    IssueRecord,
-    | 'status'
-    | 'assigneeId'
-    | 'dispatchedAt'
-    | 'resolvedAt'
-    | 'firstResolvedAt'
-    | 'closedAt'
-    | 'firstClosedAt'
-    | 'resolvedOnSite'
-    | 'transferredTo'
-    | 'duplicateOf'
-    | 'reopenCount'
-    | 'satisfaction'
-  >
->;
+/** What a step may set or clear on the issue item; everything else is fixed at report time. */
+export const STEP_FIELDS = [
+  'status',
+  'assigneeId',
+  'dispatchedAt',
+  'resolvedAt',
+  'firstResolvedAt',
+  'closedAt',
+  'firstClosedAt',
+  'resolvedOnSite',
+  'transferredTo',
+  'duplicateOf',
+  'reopenCount',
+  'satisfaction',
+] as const;
+
+/** The fields a step changes. */
+export type IssueChanges = Partial<Pick<IssueRecord, (typeof STEP_FIELDS)[number]>>;

@@ -9,25 +9,9 @@ import { partitionPrefix, queryAll, queryPage } from '../query';
 import { transactWrite, type GuardedWrite } from '../transact';
 import { eventKey, indexAttributes, indexPartition, issueKey, issuePartition, issuePartitionPrefix } from './issue-keys';
 import { planIssueQuery, type IssueListFilter } from './issue-query-plan';
-import type { IssueEventRecord, IssueRecord } from './issue-record';
+import { STEP_FIELDS, type IssueEventRecord, type IssueRecord } from './issue-record';
 
 export type NewIssueEvent = Omit<IssueEventRecord, 'PK' | 'SK' | 'type' | 'issueId'>;
-
-/** What a step may set or clear on the issue item; everything else is fixed at report time. */
-const STEP_FIELDS = [
-  'status',
-  'assigneeId',
-  'dispatchedAt',
-  'resolvedAt',
-  'firstResolvedAt',
-  'closedAt',
-  'firstClosedAt',
-  'resolvedOnSite',
-  'transferredTo',
-  'duplicateOf',
-  'reopenCount',
-  'satisfaction',
-] as const;
 
 /**
  * Issues and their history. Every state change is one transaction: the issue item (guarded by
