@@ -13,19 +13,36 @@ export const lambdaBundling = {
 } as const;
 
 /**
+ * The Node.js 22 runtime ships the AWS SDK v3: leaving it out takes ≈ 540 KB off the API bundle
+ * (bench/results.md). The local server, which has no runtime SDK, inlines it
+ * (functions/local/build-api-bundle.ts); tests that load a deployed asset resolve it from the
+ * repository's node_modules.
+ */
+const runtimeProvidedModules = ['@aws-sdk/*'];
+
+/**
+ * Packages @apollo/server requires only from code this API never runs: its usage-reporting
+ * protobuf is loaded by the inline-trace and usage-reporting plugins, which functions/api/server.ts
+ * installs disabled. Left out of every build of the API, locally too, so that reaching one fails
+ * loudly in tests rather than in AWS.
+ */
+const neverLoadedModules = ['@apollo/usage-reporting-protobuf'];
+
+/**
  * How the API Lambda is bundled, in one place: the CDK stack (NodejsFunction) and the local
  * server (esbuild API) build the same bundle from the same settings, so what runs locally and
  * in the tests is what deploys.
  */
 export const apiBundle = {
   ...lambdaBundling,
+  externalModules: [...runtimeProvidedModules, ...neverLoadedModules],
+  neverLoadedModules,
   /**
-   * The Node.js 22 runtime ships the AWS SDK v3: leaving it out halves the bundle and the time
-   * to load it on a cold start (bench/results.md). The local server, which has no runtime SDK,
-   * inlines it (functions/local/build-api-bundle.ts); tests that load a deployed asset resolve it
-   * from the repository's node_modules.
+   * One @apollo/server: our ESM `import`s and the Lambda integration's CommonJS `require`s would
+   * otherwise resolve to its two builds and bundle both. A package directory resolves through its
+   * `main` field, the CommonJS build. Relative to the repository, esbuild's working directory.
    */
-  externalModules: ['@aws-sdk/*'] as string[],
+  alias: { '@apollo/server': './node_modules/@apollo/server' } as Record<string, string>,
   entry: join(__dirname, '..', 'functions', 'api', 'handler.ts'),
   handlerExport: 'handler',
   /** SDL files are imported as strings. */

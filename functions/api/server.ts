@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import type { RequestContext } from './context';
 import { formatError, unexpectedErrorPlugin } from './errors';
 import { requestObservabilityPlugin } from './observability';
@@ -10,6 +11,8 @@ import { typeDefs } from './type-defs';
  * The Apollo Server, independent of how requests arrive (Lambda event, tests). With
  * NODE_ENV=production (the deployed functions) introspection is off; everywhere, batched HTTP
  * requests are refused, operations are bounded (query-limits.ts), and errors never carry stacks.
+ * Apollo's federation traces and usage reporting are off: nothing here reports to Apollo's
+ * services, and their protobuf is left out of the deploy bundle (infra/api-bundling.ts).
  */
 export function createApolloServer(): ApolloServer<RequestContext> {
   const protection = queryProtection();
@@ -21,6 +24,12 @@ export function createApolloServer(): ApolloServer<RequestContext> {
     introspection: process.env.NODE_ENV !== 'production',
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,
-    plugins: [...protection.plugins, unexpectedErrorPlugin(), requestObservabilityPlugin()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ...protection.plugins,
+      unexpectedErrorPlugin(),
+      requestObservabilityPlugin(),
+    ],
   });
 }

@@ -2,6 +2,9 @@ import { build, type BuildOptions } from 'esbuild';
 import { join } from 'node:path';
 import { apiBundle } from '../../infra/api-bundling';
 
+/** The repository root: esbuild resolves the aliases of infra/api-bundling.ts from there, as NodejsFunction does. */
+const REPOSITORY = join(__dirname, '..', '..');
+
 /** esbuild options for the API bundle from the shared settings; `external` defaults to the deployed one. */
 export function apiBundleBuildOptions(entry: string, outfile: string, external: readonly string[] = apiBundle.externalModules): BuildOptions {
   return {
@@ -15,6 +18,8 @@ export function apiBundleBuildOptions(entry: string, outfile: string, external: 
     sourcemap: apiBundle.sourceMap,
     loader: apiBundle.loader,
     external: [...external],
+    alias: apiBundle.alias,
+    absWorkingDir: REPOSITORY,
     logLevel: 'error',
   };
 }
@@ -22,8 +27,8 @@ export function apiBundleBuildOptions(entry: string, outfile: string, external: 
 /** Builds the API Lambda bundle as the CDK stack does; answers the path of `index.js`. */
 export async function buildApiBundle(outDir: string): Promise<string> {
   const outfile = join(outDir, 'index.js');
-  // In AWS the runtime provides the AWS SDK (apiBundle.externalModules); locally it is inlined,
-  // so the bundle runs from any data folder. Everything else is the deployed bundle's.
-  await build(apiBundleBuildOptions(apiBundle.entry, outfile, []));
+  // In AWS the runtime provides the AWS SDK; locally it is inlined, so the bundle runs from any
+  // data folder. Everything else is the deployed bundle's, modules it must never load included.
+  await build(apiBundleBuildOptions(apiBundle.entry, outfile, apiBundle.neverLoadedModules));
   return outfile;
 }

@@ -67,7 +67,6 @@ export class ApiFunction extends Construct {
       environment: {
         TABLE_NAME: props.table.tableName,
         DISTRICT_ID: props.districtId,
-        NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         NODE_ENV: 'production',
       },
