@@ -4,8 +4,7 @@ import type { RequestContext } from './context';
 import { formatError, unexpectedErrorPlugin } from './errors';
 import { requestObservabilityPlugin } from './observability';
 import { queryProtection } from './query-limits';
-import { resolvers } from './resolvers';
-import { typeDefs } from './type-defs';
+import { buildExecutableSchema } from './schema';
 
 /**
  * The Apollo Server, independent of how requests arrive (Lambda event, tests). With
@@ -17,8 +16,7 @@ import { typeDefs } from './type-defs';
 export function createApolloServer(): ApolloServer<RequestContext> {
   const protection = queryProtection();
   return new ApolloServer<RequestContext>({
-    typeDefs,
-    resolvers,
+    schema: buildExecutableSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: process.env.NODE_ENV !== 'production',
