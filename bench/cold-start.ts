@@ -4,8 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { graphqlEvent } from '../test/support/graphql-handler';
-import { bundle, deployedSettings, REPOSITORY, type BuiltBundle, type BundleVariant } from './cold/bundle';
-import { projectedSettings } from './cold/projected-changes';
+import { bundle, type BuiltBundle } from './cold/bundle';
 import type { BenchOperation } from './support/operations';
 import { median } from './support/stats';
 
@@ -20,22 +19,26 @@ interface ColdSample {
   errors: number;
 }
 
-export interface ColdPair {
+/** One handler's cold starts: medians of its fresh processes. */
+export interface ColdEntry {
   label: string;
-  ours: BuiltBundle;
-  apollo3: BuiltBundle;
-  sourceMaps: boolean;
-  /** Medians: require of the bundle → first answer; and from the process's start. */
-  oursMs: number;
-  apollo3Ms: number;
-  oursProcessMs: number;
-  apollo3ProcessMs: number;
-  /** Medians of the two parts: require (module init included) and the first request. */
-  split: { ours: { loadMs: number; firstMs: number }; apollo3: { loadMs: number; firstMs: number } };
+  bundle: BuiltBundle;
+  /** require of the bundle → first answer. */
+  totalMs: number;
+  /** The same, counted from the process's start (Node's own boot included). */
+  processMs: number;
+  /** require (module initialisation included), then the first request. */
+  loadMs: number;
+  firstMs: number;
 }
 
 export interface ColdStartResult {
-  pairs: ColdPair[];
+  /** The API as deployed. */
+  ours: ColdEntry;
+  /** The same schema and resolvers through apollo-server-lambda 3: the issue's baseline. */
+  apollo3: ColdEntry;
+  /** What bounds any handler of this schema: no framework at all, and the AWS SDK alone. */
+  floors: ColdEntry[];
   runs: number;
 }
 
@@ -48,9 +51,9 @@ export interface ColdStartOptions {
 }
 
 /** One fresh `node` process: load the bundle, answer one request (bench/cold/probe.ts). */
-async function probe(probeFile: string, bundleFile: string, eventFile: string, environment: Record<string, string>, sourceMaps: boolean): Promise<ColdSample> {
+async function probe(probeFile: string, bundleFile: string, eventFile: string, environment: Record<string, string>): Promise<ColdSample> {
   const { stdout } = await run(process.execPath, [probeFile, bundleFile, eventFile], {
-    env: { PATH: process.env.PATH ?? '', ...environment, ...(sourceMaps ? { NODE_OPTIONS: '--enable-source-maps' } : {}) },
+    env: { PATH: process.env.PATH ?? '', ...environment },
     maxBuffer: 16 * 1024 * 1024,
   });
   const line = stdout.split('\n').find((candidate) => candidate.startsWith('COLD '));
@@ -60,12 +63,17 @@ async function probe(probeFile: string, bundleFile: string, eventFile: string, e
   return sample;
 }
 
+const HANDLERS = [
+  { key: 'ours', label: 'the API as deployed (functions/api/handler.ts)', entry: join(__dirname, '..', 'functions', 'api', 'handler.ts') },
+  { key: 'apollo3', label: 'apollo-server-lambda 3, same schema and resolvers', entry: join(__dirname, 'baseline', 'apollo3-handler.ts') },
+  { key: 'floor', label: 'no framework: graphql-js over the same schema and resolvers', entry: join(__dirname, 'baseline', 'graphql-js-handler.ts') },
+  { key: 'floor', label: 'the AWS SDK alone: one GetItem, no GraphQL', entry: join(__dirname, 'baseline', 'aws-sdk-only-handler.ts') },
+] as const;
+
 /**
- * Cold start: the API bundle and the apollo-server-lambda 3 baseline, bundled alike, each loaded
- * `runs` times in fresh processes, all configurations interleaved (the machine's noise hits every
- * configuration alike). Three pairs: as deployed (source maps enabled by NODE_OPTIONS, as the
- * function's environment does), the same bundles without source maps, and the projected bundle
- * of bench/cold/projected-changes.ts.
+ * Cold start: each handler bundled exactly as the API deploys (same esbuild settings and
+ * externals, no source-map parsing, as the function's environment), then loaded `runs` times in
+ * fresh processes, all handlers interleaved so the machine's noise hits them alike.
  */
 export async function benchColdStart(options: ColdStartOptions): Promise<ColdStartResult> {
   const probeFile = join(options.buildDir, 'probe.js');
@@ -73,46 +81,23 @@ export async function benchColdStart(options: ColdStartOptions): Promise<ColdSta
   const eventFile = join(options.buildDir, 'event.json');
   await writeFile(eventFile, JSON.stringify(graphqlEvent({ query: options.operation.document, variables: options.variables }, options.operation.claims)));
 
-  const apiEntry = join(REPOSITORY, 'functions', 'api', 'handler.ts');
-  const apollo3Entry = join(__dirname, 'baseline', 'apollo3-handler.ts');
-  const both = async (name: string, settings: BundleVariant) => ({
-    ours: await bundle(apiEntry, join(options.buildDir, `${name}-ours`), settings),
-    apollo3: await bundle(apollo3Entry, join(options.buildDir, `${name}-apollo3`), settings),
-  });
-  const deployed = await both('deployed', deployedSettings);
-  const projected = await both('projected', projectedSettings(REPOSITORY));
-  const configurations = [
-    { label: 'as deployed (source maps on)', ...deployed, sourceMaps: true },
-    { label: 'deployed bundle, source maps off', ...deployed, sourceMaps: false },
-    { label: 'projected bundle, source maps off', ...projected, sourceMaps: false },
-  ];
-
-  const probes = configurations.flatMap((configuration, index) => [
-    { index, side: 'ours' as const, file: configuration.ours.file, sourceMaps: configuration.sourceMaps },
-    { index, side: 'apollo3' as const, file: configuration.apollo3.file, sourceMaps: configuration.sourceMaps },
-  ]);
-  const samples = probes.map(() => [] as ColdSample[]);
+  const bundles: BuiltBundle[] = [];
+  for (const [index, { entry }] of HANDLERS.entries()) bundles.push(await bundle(entry, join(options.buildDir, `handler-${index}`)));
+  const samples = HANDLERS.map(() => [] as ColdSample[]);
   for (let round = 0; round < options.runs; round += 1) {
-    for (let step = 0; step < probes.length; step += 1) {
-      const position = (step + round) % probes.length;
-      const target = probes[position]!;
-      samples[position]!.push(await probe(probeFile, target.file, eventFile, options.environment, target.sourceMaps));
+    for (let step = 0; step < HANDLERS.length; step += 1) {
+      const position = (step + round) % HANDLERS.length;
+      samples[position]!.push(await probe(probeFile, bundles[position]!.file, eventFile, options.environment));
     }
   }
-  const medianOf = (index: number, side: 'ours' | 'apollo3', field: 'loadMs' | 'firstMs' | 'totalMs' | 'processMs') =>
-    median(samples[probes.findIndex((candidate) => candidate.index === index && candidate.side === side)]!.map((sample) => sample[field]));
+  const entries = HANDLERS.map(({ label }, index): ColdEntry => {
+    const of = (field: keyof ColdSample) => median(samples[index]!.map((sample) => sample[field]));
+    return { label, bundle: bundles[index]!, totalMs: of('totalMs'), processMs: of('processMs'), loadMs: of('loadMs'), firstMs: of('firstMs') };
+  });
   return {
+    ours: entries[0]!,
+    apollo3: entries[1]!,
+    floors: entries.filter((_, index) => HANDLERS[index]!.key === 'floor'),
     runs: options.runs,
-    pairs: configurations.map((configuration, index) => ({
-      ...configuration,
-      oursMs: medianOf(index, 'ours', 'totalMs'),
-      apollo3Ms: medianOf(index, 'apollo3', 'totalMs'),
-      oursProcessMs: medianOf(index, 'ours', 'processMs'),
-      apollo3ProcessMs: medianOf(index, 'apollo3', 'processMs'),
-      split: {
-        ours: { loadMs: medianOf(index, 'ours', 'loadMs'), firstMs: medianOf(index, 'ours', 'firstMs') },
-        apollo3: { loadMs: medianOf(index, 'apollo3', 'loadMs'), firstMs: medianOf(index, 'apollo3', 'firstMs') },
-      },
-    })),
   };
 }

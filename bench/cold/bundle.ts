@@ -1,7 +1,6 @@
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { join } from 'node:path';
 import { apiBundleBuildOptions } from '../../functions/local/build-api-bundle';
-import { apiBundle } from '../../infra/api-bundling';
 
 export interface BuiltBundle {
   file: string;
@@ -10,31 +9,13 @@ export interface BuiltBundle {
   byPackage: [string, number][];
 }
 
-export interface BundleVariant {
-  externalModules: readonly string[];
-  plugins?: Plugin[];
-  alias?: Record<string, string>;
-}
-
-/** Where aliases resolve from (esbuild resolves an aliased path in the working directory). */
-export const REPOSITORY = join(__dirname, '..', '..');
-
-/** The deployed settings of infra/api-bundling.ts, as NodejsFunction and the local server apply them. */
-export const deployedSettings: BundleVariant = { externalModules: apiBundle.externalModules };
-
 /**
- * Bundles an entry with the API bundle's options (functions/local/build-api-bundle.ts) and the
- * variant's externals, plus a metafile to see what the bundle carries.
+ * Bundles an entry exactly as the API is deployed (functions/local/build-api-bundle.ts with the
+ * externals of infra/api-bundling.ts), plus a metafile to see what the bundle carries.
  */
-export async function bundle(entry: string, outDir: string, variant: BundleVariant): Promise<BuiltBundle> {
+export async function bundle(entry: string, outDir: string): Promise<BuiltBundle> {
   const file = join(outDir, 'index.js');
-  const result = await build({
-    ...apiBundleBuildOptions(entry, file, variant.externalModules),
-    absWorkingDir: REPOSITORY,
-    metafile: true,
-    ...(variant.plugins ? { plugins: variant.plugins } : {}),
-    ...(variant.alias ? { alias: variant.alias } : {}),
-  });
+  const result = await build({ ...apiBundleBuildOptions(entry, file), metafile: true });
   const output = Object.values(result.metafile.outputs).find((candidate) => candidate.entryPoint);
   if (!output) throw new Error(`esbuild wrote no bundle for ${entry}`);
   return { file, bytes: output.bytes, byPackage: byPackage(output.inputs) };

@@ -1,4 +1,4 @@
-import type { ColdStartResult } from '../cold-start';
+import type { ColdEntry, ColdStartResult } from '../cold-start';
 import type { DocumentCacheResult, PersistedQueryCheck } from '../document-cache';
 import type { DutyFigure } from '../duty-figures';
 import type { PhaseBreakdown } from '../phases';
@@ -19,7 +19,8 @@ export interface BenchResults {
   duty: DutyFigure[];
 }
 
-const BUNDLE_BAR_BYTES = 1024 * 1024;
+/** 1 MB as the bar reads it, in bytes (the table's KB are 1 024 bytes). */
+const BUNDLE_BAR_BYTES = 1_000_000;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const verdict = (met: boolean) => (met ? 'met' : '**not met**');
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -56,21 +57,14 @@ function roundTripRows(warm: WarmResult[]): string[] {
 }
 
 function coldRows(cold: ColdStartResult): string[] {
-  const [deployed] = cold.pairs;
-  const rows = [row(['deploy bundle of the API, minified', kb(deployed!.ours.bytes), `apollo-server-lambda 3: ${kb(deployed!.apollo3.bytes)}`, ratio(deployed!.ours.bytes, deployed!.apollo3.bytes), '≤ 1 MB', verdict(deployed!.ours.bytes <= BUNDLE_BAR_BYTES)])];
-  const projected = cold.pairs.at(-1)!;
-  rows.push(row(['projected bundle (docs/performance.md)', kb(projected.ours.bytes), `apollo-server-lambda 3: ${kb(projected.apollo3.bytes)}`, ratio(projected.ours.bytes, projected.apollo3.bytes), '≤ 1 MB', verdict(projected.ours.bytes <= BUNDLE_BAR_BYTES)]));
-  for (const pair of cold.pairs) {
-    rows.push(row([
-      `cold start, ${pair.label} (n=${cold.runs})`,
-      `${ms(pair.oursMs)}: load ${ms(pair.split.ours.loadMs)} + first request ${ms(pair.split.ours.firstMs)} (${ms(pair.oursProcessMs)} from process start)`,
-      `${ms(pair.apollo3Ms)}: ${ms(pair.split.apollo3.loadMs)} + ${ms(pair.split.apollo3.firstMs)} (${ms(pair.apollo3ProcessMs)})`,
-      ratio(pair.oursMs, pair.apollo3Ms),
-      '≤ 0.5×',
-      verdict(pair.oursMs / pair.apollo3Ms <= 0.5),
-    ]));
-  }
-  return rows;
+  const { ours, apollo3 } = cold;
+  const timing = (entry: ColdEntry) => `${ms(entry.totalMs)}: load ${ms(entry.loadMs)} + first request ${ms(entry.firstMs)} (${ms(entry.processMs)} from process start)`;
+  const baseline = `apollo-server-lambda 3: ${ms(apollo3.totalMs)} (${ms(apollo3.loadMs)} + ${ms(apollo3.firstMs)})`;
+  return [
+    row(['deploy bundle of the API, minified', kb(ours.bundle.bytes), `apollo-server-lambda 3: ${kb(apollo3.bundle.bytes)}`, ratio(ours.bundle.bytes, apollo3.bundle.bytes), '≤ 1 MB', verdict(ours.bundle.bytes <= BUNDLE_BAR_BYTES)]),
+    row([`cold start, ${ours.label} (n=${cold.runs})`, timing(ours), baseline, ratio(ours.totalMs, apollo3.totalMs), '≤ 0.5×', verdict(ours.totalMs / apollo3.totalMs <= 0.5)]),
+    ...cold.floors.map((floor) => row([`cold start floor: ${floor.label}`, timing(floor), baseline, ratio(floor.totalMs, apollo3.totalMs), '—', 'bounds every handler of this schema'])),
+  ];
 }
 
 function documentCacheRows(results: DocumentCacheResult[], apq: PersistedQueryCheck): string[] {
@@ -134,12 +128,10 @@ function phaseTable(phases: PhaseBreakdown[]): string[] {
 }
 
 function bundleTable(cold: ColdStartResult): string[] {
-  const deployed = cold.pairs[0]!.ours.byPackage.slice(0, 12);
-  const projected = new Map(cold.pairs.at(-1)!.ours.byPackage);
   return [
-    row(['package in the API bundle', 'deployed', 'projected']),
-    row(['---', '---:', '---:']),
-    ...deployed.map(([name, bytes]) => row([name, kb(bytes), projected.has(name) ? kb(projected.get(name)!) : '—'])),
+    row(['package in the API bundle', 'minified']),
+    row(['---', '---:']),
+    ...cold.ours.bundle.byPackage.slice(0, 12).map(([name, bytes]) => row([name, kb(bytes)])),
   ];
 }
 
