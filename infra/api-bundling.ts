@@ -38,11 +38,18 @@ export const apiBundle = {
   externalModules: [...runtimeProvidedModules, ...neverLoadedModules],
   neverLoadedModules,
   /**
-   * One @apollo/server: our ESM `import`s and the Lambda integration's CommonJS `require`s would
-   * otherwise resolve to its two builds and bundle both. A package directory resolves through its
-   * `main` field, the CommonJS build. Relative to the repository, esbuild's working directory.
+   * One copy of each package we import and Apollo also requires: our ESM `import`s and the
+   * CommonJS `require`s inside @apollo/server and its Lambda integration would otherwise resolve
+   * to the packages' two builds and bundle both. A package directory resolves through its `main`
+   * field, the CommonJS build. And sha.js, Apollo's JavaScript SHA, is served by node:crypto
+   * (functions/shared/sha-via-node-crypto.ts says why). Relative to the repository, esbuild's
+   * working directory.
    */
-  alias: { '@apollo/server': './node_modules/@apollo/server' } as Record<string, string>,
+  alias: {
+    '@apollo/server': './node_modules/@apollo/server',
+    '@graphql-tools/schema': './node_modules/@graphql-tools/schema',
+    'sha.js': './functions/shared/sha-via-node-crypto.ts',
+  } as Record<string, string>,
   entry: join(__dirname, '..', 'functions', 'api', 'handler.ts'),
   handlerExport: 'handler',
   /** SDL files are imported as strings. */

@@ -1,25 +1,24 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { execute, parse, validate } from 'graphql';
 import { callerFromClaims } from '../../functions/api/auth/claims';
 import { callerOfDeployment } from '../../functions/api/auth/deployment-district';
 import { createRequestContext } from '../../functions/api/context';
-import { resolvers } from '../../functions/api/resolvers';
+import { buildExecutableSchema } from '../../functions/api/schema';
 import { createServices } from '../../functions/api/services';
-import { typeDefs } from '../../functions/api/type-defs';
 import { readEnvironment } from '../../functions/shared/env';
 
 /**
- * Cold-start floor only (bench/cold-start.ts): the API's schema, resolvers, services and request
- * context with no server framework at all: graphql-js parses, validates and executes the event's
- * query, and the result is returned as JSON. No document cache, no limits, no error masking,
- * no plugins: no framework can start faster than this over the same schema and resolvers.
+ * Cold-start floor only (bench/cold-start.ts): the API's schema (built as the API builds it),
+ * resolvers, services and request context with no server framework at all: graphql-js parses,
+ * validates and executes the event's query, and the result is returned as JSON. No document
+ * cache, no limits, no error masking, no plugins: no framework starts faster than this over the
+ * same schema and resolvers.
  */
 const environment = readEnvironment();
 const logger = new Logger({ serviceName: 'community-city-services-graphql-js-floor' });
 const services = createServices({ tableName: environment.TABLE_NAME, endpoint: environment.DYNAMODB_ENDPOINT, region: environment.AWS_REGION });
-const schema = makeExecutableSchema({ typeDefs, resolvers: resolvers as never });
+const schema = buildExecutableSchema();
 
 export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
   const { query, variables } = JSON.parse(event.body ?? '{}') as { query: string; variables?: Record<string, unknown> };

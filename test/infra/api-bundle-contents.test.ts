@@ -1,0 +1,51 @@
+import { build } from 'esbuild';
+import { join } from 'node:path';
+import { apiBundleBuildOptions } from '../../functions/local/build-api-bundle';
+import { apiBundle } from '../../infra/api-bundling';
+
+jest.setTimeout(60_000);
+
+/** Every file the deployed API bundle is made of, as esbuild reports them (paths from the repository). */
+async function bundledFiles(): Promise<string[]> {
+  const options = apiBundleBuildOptions(apiBundle.entry, join(__dirname, 'unused', 'index.js'));
+  const result = await build({ ...options, write: false, sourcemap: false, metafile: true });
+  return Object.keys(result.metafile.inputs);
+}
+
+/** Packages bundled more than once: from two install paths, or both their ESM and their CommonJS build. */
+function packagesBundledTwice(files: string[]): string[] {
+  const found = new Map<string, { installPaths: Set<string>; builds: Set<string> }>();
+  for (const file of files) {
+    const match = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\/(.*)$/.exec(file);
+    if (!match) continue;
+    const [, installPath, name, inside] = match as unknown as [string, string, string, string];
+    const entry = found.get(name) ?? { installPaths: new Set<string>(), builds: new Set<string>() };
+    entry.installPaths.add(installPath);
+    const build = /(?:^|\/)(esm|cjs)\//.exec(inside)?.[1] ?? (inside.endsWith('.cjs') ? 'cjs' : inside.endsWith('.mjs') ? 'esm' : undefined);
+    if (build) entry.builds.add(build);
+    found.set(name, entry);
+  }
+  return [...found]
+    .filter(([, { installPaths, builds }]) => installPaths.size > 1 || builds.size > 1)
+    .map(([name, { installPaths, builds }]) => `${name}: ${[...installPaths].join(', ')} (${[...builds].join(' + ')})`);
+}
+
+let files: string[];
+
+beforeAll(async () => {
+  files = await bundledFiles();
+});
+
+test('given the API bundle, when its files are listed, then no package is bundled twice (two copies or two builds of one)', () => {
+  expect(files.some((file) => file.includes('node_modules/@apollo/server/'))).toBe(true);
+  expect(packagesBundledTwice(files)).toEqual([]);
+});
+
+test('given the API bundle, when its files are listed, then it carries neither the AWS SDK (the runtime has it) nor what it must never load', () => {
+  expect(files.filter((file) => /node_modules\/(@aws-sdk|@smithy|@apollo\/usage-reporting-protobuf)\//.test(file))).toEqual([]);
+});
+
+test('given the API bundle, when its files are listed, then Apollo\'s operation hashes come from node:crypto, not sha.js', () => {
+  expect(files.filter((file) => file.includes('node_modules/sha.js/'))).toEqual([]);
+  expect(files).toContain('functions/shared/sha-via-node-crypto.ts');
+});
