@@ -59,6 +59,13 @@ describe('given the production handler', () => {
     expect(dynamo.calls()).toHaveLength(0);
   });
 
+  test('when any operation is answered, then the response tells proxies and browsers not to store it', async () => {
+    const result = await handler(graphqlEvent({ query: '{ __typename }' }, admin), lambdaContext());
+
+    expect(result.statusCode).toBe(200);
+    expect(result.headers?.['cache-control']).toBe('no-store');
+  });
+
   test('when the body is over 64 KB, then 413 and nothing is parsed', async () => {
     const event = graphqlEvent({ query: '{ district { id } }', variables: { padding: 'x'.repeat(70_000) } }, admin);
 
