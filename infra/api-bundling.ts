@@ -2,7 +2,8 @@ import { join } from 'node:path';
 
 /**
  * How every Lambda of a district stack is bundled: esbuild on the host (no Docker), for the
- * Node.js 22 runtime, minified with source maps. The onboarding function bundles the AWS SDK v3
+ * Node.js 22 runtime, minified, a source map beside each bundle (the API's environment does not
+ * have Node parse it at start: docs/performance.md). The onboarding function bundles the AWS SDK v3
  * (versions pinned by our lock file); the API and duty functions leave it to the runtime (below).
  */
 export const lambdaBundling = {
