@@ -5,11 +5,12 @@ import { apiBundle } from '../../infra/api-bundling';
 
 jest.setTimeout(60_000);
 
-/** Every file the deployed API bundle is made of, as esbuild reports them (paths from the repository). */
+/** Every file with code in the deployed API bundle, as esbuild reports them (paths from the repository). */
 async function bundledFiles(): Promise<string[]> {
   const options = apiBundleBuildOptions(apiBundle.entry, join(__dirname, 'unused', 'index.js'));
   const result = await build({ ...options, write: false, sourcemap: false, metafile: true });
-  return Object.keys(result.metafile.inputs);
+  const bundle = Object.values(result.metafile.outputs).find((output) => output.entryPoint)!;
+  return Object.entries(bundle.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([file]) => file);
 }
 
 /** Packages bundled more than once: from two install paths, or both their ESM and their CommonJS build. */
@@ -48,4 +49,8 @@ test('given the API bundle, when its files are listed, then it carries neither t
 test('given the API bundle, when its files are listed, then Apollo\'s operation hashes come from node:crypto, not sha.js', () => {
   expect(files.filter((file) => file.includes('node_modules/sha.js/'))).toEqual([]);
   expect(files).toContain('functions/shared/sha-via-node-crypto.ts');
+});
+
+test('given the API bundle, when its files are listed, then zod brings its English messages only (namespace imports let esbuild drop its other locales)', () => {
+  expect(files.filter((file) => file.startsWith('node_modules/zod/') && file.includes('/locales/'))).toEqual(['node_modules/zod/v4/locales/en.js']);
 });
