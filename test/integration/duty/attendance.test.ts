@@ -1,8 +1,6 @@
-import { createCountingExecutor } from '../../support/counting-executor';
 import { claimsFor } from '../../support/graphql-handler';
 import { movingClock } from '../../support/moving-clock';
-import { seed } from '../../support/seeded-district';
-import { createTestStore, type TestStore } from '../../support/test-store';
+import { seededExecutor, type CountingExecutor } from '../../support/seeded-executor';
 
 const WEEK = '2026-W48';
 const admin = claimsFor('dingnan', 'ADMIN');
@@ -14,15 +12,13 @@ const CHECK_OUT = `mutation Out($shiftId: ID!, $officerId: ID) {
   checkOut(shiftId: $shiftId, officerId: $officerId) { changed attendance { checkedInAt checkedOutAt } }
 }`;
 
-let store: TestStore;
-let executor: Awaited<ReturnType<typeof createCountingExecutor>>;
+let executor: CountingExecutor;
+let stop: () => Promise<void>;
 const clock = movingClock('2026-11-20T18:00:00+08:00');
 let shift: { id: string; date: string; startsAt: string; officers: { id: string }[] };
 
 beforeAll(async () => {
-  store = await createTestStore();
-  await seed(store, 'dingnan');
-  executor = await createCountingExecutor(store, { clock: clock.now });
+  ({ executor, stop } = await seededExecutor({ clock: clock.now }));
   const generated = await executor.execute(
     `mutation { generateRoster(week: "${WEEK}") { shifts { id date startsAt station { id } officers { id } } } }`,
     { claims: admin },
@@ -31,10 +27,7 @@ beforeAll(async () => {
   shift = generated.data!.generateRoster.shifts.find((candidate: any) => candidate.officers.length === 2);
   clock.set(shift.startsAt);
 });
-afterAll(async () => {
-  await executor.stop();
-  await store.drop();
-});
+afterAll(() => stop());
 
 const own = () => claimsFor('dingnan', 'OFFICER', shift.officers[0]!.id);
 

@@ -4,11 +4,10 @@ import type { CompliancePublisher, NonCompliantStationsEvent } from '../../../fu
 import { runScheduledCompliance } from '../../../functions/compliance/scheduled-run';
 import { runScheduledRoster } from '../../../functions/roster/scheduled-run';
 import { weekPartition } from '../../../functions/store/duty-keys';
-import { createCountingExecutor } from '../../support/counting-executor';
 import { claimsFor } from '../../support/graphql-handler';
 import { movingClock } from '../../support/moving-clock';
-import { seed } from '../../support/seeded-district';
-import { createTestStore, type TestStore } from '../../support/test-store';
+import { seededExecutor, type CountingExecutor } from '../../support/seeded-executor';
+import type { TestStore } from '../../support/test-store';
 
 const admin = claimsFor('dingnan', 'ADMIN');
 const supervisor = claimsFor('dingnan', 'SUPERVISOR');
@@ -34,18 +33,14 @@ class FakePublisher implements CompliancePublisher {
 }
 
 let store: TestStore;
-let executor: Awaited<ReturnType<typeof createCountingExecutor>>;
+let executor: CountingExecutor;
+let stop: () => Promise<void>;
 const clock = movingClock('2026-11-23T02:00:00+08:00');
 
 beforeAll(async () => {
-  store = await createTestStore();
-  await seed(store, 'dingnan');
-  executor = await createCountingExecutor(store, { clock: clock.now });
+  ({ store, executor, stop } = await seededExecutor({ clock: clock.now }));
 });
-afterAll(async () => {
-  await executor.stop();
-  await store.drop();
-});
+afterAll(() => stop());
 
 async function session(stationId: string, date: string, from: string, to: string, officerIds: string[]) {
   const result = await executor.execute(`mutation R($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`, {

@@ -12,11 +12,9 @@ import {
   START_ISSUE,
   STATION_READ,
 } from '../../../bench/support/operations';
-import { createCountingExecutor } from '../../support/counting-executor';
 import { claimsFor } from '../../support/graphql-handler';
 import { movingClock } from '../../support/moving-clock';
-import { seed } from '../../support/seeded-district';
-import { createTestStore, type TestStore } from '../../support/test-store';
+import { seededExecutor, type CountingExecutor } from '../../support/seeded-executor';
 
 /**
  * The design's promise that no request path reads the whole table: every root field of the
@@ -30,21 +28,16 @@ const NEXT_WEEK = '2026-W48';
 const INSIDE_DN_01_1 = { lat: 24.7755, lng: 115.0227 };
 const OUTSIDE_EVERY_GRID = { lat: 24.9, lng: 115.3 };
 
-let store: TestStore;
-let executor: Awaited<ReturnType<typeof createCountingExecutor>>;
+let executor: CountingExecutor;
+let stop: () => Promise<void>;
 const clock = movingClock('2026-11-20T18:00:00+08:00');
 /** Every call made: its document and the DynamoDB commands it sent. */
 const calls: { name: string; document: string; commands: string[] }[] = [];
 
 beforeAll(async () => {
-  store = await createTestStore();
-  await seed(store, 'dingnan');
-  executor = await createCountingExecutor(store, { clock: clock.now });
+  ({ executor, stop } = await seededExecutor({ clock: clock.now }));
 });
-afterAll(async () => {
-  await executor.stop();
-  await store.drop();
-});
+afterAll(() => stop());
 
 /** Runs one operation (anonymously when `claims` is null), fails on any GraphQL error (a path that errs early proves nothing), records its commands. */
 async function run(name: string, document: string, variables: Record<string, unknown> = {}, claims: Record<string, string> | null = admin) {
