@@ -8,6 +8,7 @@ import { ACTIVITY_PREFIX, activityKey, weekPartition } from './duty-keys';
 import type { Connection } from './entity-repository';
 import { districtPartition } from './keys';
 import { partitionPrefix, queryAll, queryPage, type AttributeFilter, type KeyRange } from './query';
+import { putAtVersion, putIfNew } from './guarded-put';
 import { transactWrite, type GuardedWrite } from './transact';
 
 export type ActivityKind =
@@ -94,32 +95,14 @@ export class ActivityRepository {
 
   /** `checks`: the referenced station, grid and officers exist in the district, in the same transaction. */
   async create(activity: ActivityRecord, checks: GuardedWrite[]): Promise<ActivityRecord> {
-    await transactWrite(this.store, [
-      {
-        item: { Put: { TableName: this.store.tableName, Item: activity, ConditionExpression: 'attribute_not_exists(PK)' } },
-        onConditionFailed: () => new ConflictError(`Activity ${activity.id} already exists`),
-      },
-      ...checks,
-    ]);
+    await transactWrite(this.store, [putIfNew(this.store, activity, () => new ConflictError(`Activity ${activity.id} already exists`)), ...checks]);
     return activity;
   }
 
   /** Writes `next` only if the stored item is still at `current.version`. */
   async replace(current: ActivityRecord, next: ActivityRecord, checks: GuardedWrite[]): Promise<ActivityRecord> {
-    await transactWrite(this.store, [
-      {
-        item: {
-          Put: {
-            TableName: this.store.tableName,
-            Item: next,
-            ConditionExpression: 'version = :readVersion',
-            ExpressionAttributeValues: { ':readVersion': current.version },
-          },
-        },
-        onConditionFailed: () => new ConflictError(`Activity ${current.id} was changed concurrently; read it again and retry`),
-      },
-      ...checks,
-    ]);
+    const write = putAtVersion(this.store, next, current.version, () => new ConflictError(`Activity ${current.id} was changed concurrently; read it again and retry`));
+    await transactWrite(this.store, [write, ...checks]);
     return next;
   }
 

@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor, hasExactly, keyOf } from './cursor';
 import { districtPartition, entityKey, entityPrefix, type EntityType } from './keys';
 import { partitionPrefix, queryAll, queryPage, type AttributeFilter } from './query';
 import type { StoredEntity } from './records';
+import { putAtVersion, putIfNew } from './guarded-put';
 import { transactWrite, type GuardedWrite } from './transact';
 
 export interface Connection<T> {
@@ -85,26 +86,12 @@ export class EntityRepository<T extends StoredEntity> {
 
   /** Put that succeeds only if the id is new. */
   putNew(item: T): GuardedWrite {
-    return {
-      item: { Put: { TableName: this.store.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
-      onConditionFailed: () => new ConflictError(`${this.label} ${item.id} already exists`),
-    };
+    return putIfNew(this.store, item, () => new ConflictError(`${this.label} ${item.id} already exists`));
   }
 
   /** Put of the next state that succeeds only if nobody wrote since `current` was read. */
   replace(current: T, next: T): GuardedWrite {
-    return {
-      item: {
-        Put: {
-          TableName: this.store.tableName,
-          Item: next,
-          ConditionExpression: 'version = :readVersion',
-          ExpressionAttributeValues: { ':readVersion': current.version },
-        },
-      },
-      onConditionFailed: () =>
-        new ConflictError(`${this.label} ${current.id} was changed concurrently; read it again and retry`),
-    };
+    return putAtVersion(this.store, next, current.version, () => new ConflictError(`${this.label} ${current.id} was changed concurrently; read it again and retry`));
   }
 
   /** A transaction check that a referenced item exists in the same district. */

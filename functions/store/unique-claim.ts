@@ -1,4 +1,5 @@
 import type { Store } from './client';
+import { putIfNew } from './guarded-put';
 import type { ItemKey } from './keys';
 import type { GuardedWrite } from './transact';
 
@@ -12,8 +13,5 @@ export function claimUnique(
   attributes: Record<string, unknown>,
   onTaken: () => Error,
 ): GuardedWrite {
-  return {
-    item: { Put: { TableName: store.tableName, Item: { ...key, ...attributes }, ConditionExpression: 'attribute_not_exists(PK)' } },
-    onConditionFailed: onTaken,
-  };
+  return putIfNew(store, { ...key, ...attributes }, onTaken);
 }

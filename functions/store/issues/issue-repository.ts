@@ -5,6 +5,7 @@ import { batchGetItems, itemKeyId } from '../batch-get';
 import type { Store } from '../client';
 import { decodeCursor, encodeCursor, hasExactly, keyOf } from '../cursor';
 import type { Connection } from '../entity-repository';
+import { putIfNew } from '../guarded-put';
 import { partitionPrefix, queryAll, queryPage } from '../query';
 import { transactWrite, type GuardedWrite } from '../transact';
 import { eventKey, indexAttributes, indexPartition, issueKey, issuePartition, issuePartitionPrefix } from './issue-keys';
@@ -48,10 +49,7 @@ export class IssueRepository {
   async create(issue: IssueRecord, events: NewIssueEvent[], related: GuardedWrite[]): Promise<void> {
     const item = { ...issue, ...definedOnly(indexAttributes(issue)) };
     await transactWrite(this.store, [
-      {
-        item: { Put: { TableName: this.store.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
-        onConditionFailed: () => new ConflictError(`Issue ${issue.id} already exists`),
-      },
+      putIfNew(this.store, item, () => new ConflictError(`Issue ${issue.id} already exists`)),
       ...events.map((event, index) => this.eventWrite(issue, index + 1, event)),
       ...related,
     ]);
@@ -183,10 +181,7 @@ export class IssueRepository {
 
   private eventWrite(issue: Pick<IssueRecord, 'districtId' | 'id'>, sequence: number, event: NewIssueEvent): GuardedWrite {
     const item: IssueEventRecord = { ...eventKey(issue.districtId, issue.id, sequence), type: 'ISSUE_EVENT', issueId: issue.id, ...event };
-    return {
-      item: { Put: { TableName: this.store.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
-      onConditionFailed: () => new ConflictError(`Issue ${issue.id} was changed concurrently; read it again and retry`),
-    };
+    return putIfNew(this.store, item, () => new ConflictError(`Issue ${issue.id} was changed concurrently; read it again and retry`));
   }
 }
 
