@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { ApolloServer, type Config } from 'apollo-server-lambda';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { readEnvironment } from '../../functions/shared/env';
-import { callerFromClaims } from '../../functions/api/auth/claims';
+import { callerFromClaims, verifiedClaimsOf } from '../../functions/api/auth/claims';
 import { callerOfDeployment } from '../../functions/api/auth/deployment-district';
 import { createRequestContext } from '../../functions/api/context';
 import { resolvers } from '../../functions/api/resolvers';
@@ -24,8 +24,7 @@ const server = new ApolloServer({
   resolvers: resolvers as unknown as Config['resolvers'],
   cache: 'bounded',
   context: ({ event, context }: { event: APIGatewayProxyEventV2; context: { awsRequestId: string } }) => {
-    const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } }).authorizer?.jwt?.claims;
-    const caller = callerOfDeployment(callerFromClaims(claims), environment.DISTRICT_ID);
+    const caller = callerOfDeployment(callerFromClaims(verifiedClaimsOf(event)), environment.DISTRICT_ID);
     return createRequestContext({
       requestId: context.awsRequestId,
       caller,

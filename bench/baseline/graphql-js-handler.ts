@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { execute, parse, validate } from 'graphql';
-import { callerFromClaims } from '../../functions/api/auth/claims';
+import { callerFromClaims, verifiedClaimsOf } from '../../functions/api/auth/claims';
 import { callerOfDeployment } from '../../functions/api/auth/deployment-district';
 import { createRequestContext } from '../../functions/api/context';
 import { buildExecutableSchema } from '../../functions/api/schema';
@@ -25,10 +25,9 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
   const document = parse(query);
   const errors = validate(schema, document);
   if (errors.length > 0) return { statusCode: 400, body: JSON.stringify({ errors }) };
-  const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } }).authorizer?.jwt?.claims;
   const contextValue = createRequestContext({
     requestId: context.awsRequestId,
-    caller: callerOfDeployment(callerFromClaims(claims), environment.DISTRICT_ID),
+    caller: callerOfDeployment(callerFromClaims(verifiedClaimsOf(event)), environment.DISTRICT_ID),
     clientAddress: event.requestContext.http.sourceIp,
     services,
     logger,

@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { ApolloServer } from '@apollo/server';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { callerFromClaims } from '../../functions/api/auth/claims';
+import { callerFromClaims, verifiedClaimsOf } from '../../functions/api/auth/claims';
 import { createRequestContext, type RequestContext } from '../../functions/api/context';
 import type { Services } from '../../functions/api/services';
 
@@ -18,8 +18,7 @@ export function replicaHandler(server: ApolloServer<RequestContext>, services: S
   const logger = new Logger({ serviceName: 'bench', logLevel: 'ERROR' });
   const handler = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
     context: async ({ event, context }) => {
-      const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } }).authorizer?.jwt?.claims;
-      const caller = callerFromClaims(claims);
+      const caller = callerFromClaims(verifiedClaimsOf(event));
       return createRequestContext({
         requestId: context.awsRequestId,
         caller,

@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { readEnvironment } from '../shared/env';
-import { callerFromClaims } from './auth/claims';
+import { callerFromClaims, verifiedClaimsOf } from './auth/claims';
 import { callerOfDeployment } from './auth/deployment-district';
 import { refuseOversizedBody } from './body-limit';
 import { createRequestContext } from './context';
@@ -28,9 +28,7 @@ const graphqlHandler = startServerAndCreateLambdaHandler(
   handlers.createAPIGatewayProxyEventV2RequestHandler(),
   {
     context: async ({ event, context }) => {
-      const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } }).authorizer?.jwt
-        ?.claims;
-      const claimed = callerFromClaims(claims);
+      const claimed = callerFromClaims(verifiedClaimsOf(event));
       const caller = callerOfDeployment(claimed, environment.DISTRICT_ID);
       if (claimed && !caller) {
         logger.warn('Token of another district treated as anonymous', {

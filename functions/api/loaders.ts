@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { NotFoundError } from '../shared/errors';
 import { BATCH_GET_LIMIT } from '../store/batch-get';
 import { createDutyLoaders, type DutyLoaders } from './duty-loaders';
 import type { EntityRepository } from '../store/entity-repository';
@@ -45,6 +46,13 @@ export function createLoaders(services: Services, districtId: string): Loaders {
       return officers;
     },
   };
+}
+
+/** An item a record refers to and must resolve (a shift's station, a leave's officer): NOT_FOUND names it when it is gone. */
+export async function loadReferenced<T>(loader: DataLoader<string, T | undefined>, id: string, label: string): Promise<T> {
+  const item = await loader.load(id);
+  if (!item) throw new NotFoundError(label, id);
+  return item;
 }
 
 function byId<T extends StoredEntity>(repository: EntityRepository<T>, districtId: string) {

@@ -1,3 +1,4 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { ROLES, type Caller, type Role } from '../../domain/caller';
 
@@ -14,6 +15,11 @@ const claimsSchema = z.object({
   'cognito:groups': z.union([z.array(z.string()), z.string()]),
   'custom:officerId': z.string().min(1).optional(),
 });
+
+/** The claims API Gateway's JWT authorizer verified and put on the event; none on the public route. */
+export function verifiedClaimsOf(event: APIGatewayProxyEventV2): Record<string, unknown> | undefined {
+  return (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } }).authorizer?.jwt?.claims;
+}
 
 export function callerFromClaims(claims: Record<string, unknown> | undefined): Caller | undefined {
   const parsed = claimsSchema.safeParse(claims);

@@ -6,6 +6,7 @@ import { BadUserInputError, ForbiddenError, NotFoundError } from '../../shared/e
 import { DateTime } from 'luxon';
 import type { AttendancePayloadModel } from '../duty-models';
 import type { RequestContext } from '../context';
+import { loadReferenced } from '../loaders';
 import type { Resolvers } from '../generated/graphql';
 
 /**
@@ -59,19 +60,11 @@ export const attendanceResolvers: Resolvers = {
     },
   },
   Attendance: {
-    officer: async (record, _args, context) => {
-      const officer = await context.loaders().officerById.load(record.officerId);
-      if (!officer) throw new NotFoundError('Officer', record.officerId);
-      return officer;
-    },
+    officer: (record, _args, context) => loadReferenced(context.loaders().officerById, record.officerId, 'Officer'),
     checkedOutAt: (record) => record.checkedOutAt ?? null,
   },
   Leave: {
-    officer: async (leave, _args, context) => {
-      const officer = await context.loaders().officerById.load(leave.officerId);
-      if (!officer) throw new NotFoundError('Officer', leave.officerId);
-      return officer;
-    },
+    officer: (leave, _args, context) => loadReferenced(context.loaders().officerById, leave.officerId, 'Officer'),
     reason: (leave) => leave.reason ?? null,
   },
   Officer: {

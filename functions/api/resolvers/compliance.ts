@@ -2,7 +2,7 @@ import { requireCaller, requireRole } from '../../domain/caller';
 import { parseArguments } from '../../domain/validation/parse';
 import { weekArguments } from '../../domain/validation/duty-inputs';
 import { computeWeekCompliance } from '../../compliance/compute-compliance';
-import { NotFoundError } from '../../shared/errors';
+import { loadReferenced } from '../loaders';
 import type { Resolvers } from '../generated/graphql';
 import { loadOfficers } from './duty-access';
 
@@ -32,22 +32,14 @@ export const complianceResolvers: Resolvers = {
     officers: (report) => report.officers,
   },
   StationCompliance: {
-    station: async (verdict, _args, context) => {
-      const station = await context.loaders().stationById.load(verdict.stationId);
-      if (!station) throw new NotFoundError('Station', verdict.stationId);
-      return station;
-    },
+    station: (verdict, _args, context) => loadReferenced(context.loaders().stationById, verdict.stationId, 'Station'),
   },
   ServiceSession: {
     officers: (session, _args, context) => loadOfficers(context, session.officerIds),
     enforcementOfficers: (session, _args, context) => loadOfficers(context, session.enforcementOfficerIds),
   },
   OfficerDuty: {
-    officer: async (duty, _args, context) => {
-      const officer = await context.loaders().officerById.load(duty.officerId);
-      if (!officer) throw new NotFoundError('Officer', duty.officerId);
-      return officer;
-    },
+    officer: (duty, _args, context) => loadReferenced(context.loaders().officerById, duty.officerId, 'Officer'),
   },
   Station: {
     compliance: async (station, args, context) => {

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { requireCaller, requireRole } from '../../domain/caller';
 import { parseArguments } from '../../domain/validation/parse';
 import { createGridArguments, gridsArguments, updateGridArguments } from '../../domain/validation/reference-inputs';
-import { NotFoundError } from '../../shared/errors';
 import { attributeFilter } from '../../store/query';
 import type { GuardedWrite } from '../../store/transact';
 import type { RequestContext } from '../context';
+import { loadReferenced } from '../loaders';
 import type { Resolvers } from '../generated/graphql';
 import { findById } from './find-by-id';
 
@@ -73,11 +73,7 @@ export const gridResolvers: Resolvers = {
   Grid: {
     community: (grid) => grid.community ?? null,
     boundary: (grid) => grid.boundary ?? null,
-    station: async (grid, _args, context) => {
-      const station = await context.loaders().stationById.load(grid.stationId);
-      if (!station) throw new NotFoundError('Station', grid.stationId);
-      return station;
-    },
+    station: (grid, _args, context) => loadReferenced(context.loaders().stationById, grid.stationId, 'Station'),
     leader: async (grid, _args, context) =>
       grid.leaderId ? ((await context.loaders().officerById.load(grid.leaderId)) ?? null) : null,
     officers: async (grid, _args, context) => {

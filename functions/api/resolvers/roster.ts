@@ -4,6 +4,7 @@ import { generateRosterArguments, weekArguments } from '../../domain/validation/
 import { ConflictError, NotFoundError } from '../../shared/errors';
 import { generateWeekRoster } from '../../roster/generate-roster';
 import type { Resolvers } from '../generated/graphql';
+import { loadReferenced } from '../loaders';
 import { loadOfficers } from './duty-access';
 
 export const rosterResolvers: Resolvers = {
@@ -44,11 +45,7 @@ export const rosterResolvers: Resolvers = {
     fairness: (roster) => ({ maxSpreadMinutes: roster.header.fairness.maxSpreadMinutes }),
   },
   DutyShift: {
-    station: async (shift, _args, context) => {
-      const station = await context.loaders().stationById.load(shift.stationId);
-      if (!station) throw new NotFoundError('Station', shift.stationId);
-      return station;
-    },
+    station: (shift, _args, context) => loadReferenced(context.loaders().stationById, shift.stationId, 'Station'),
     officers: (shift, _args, context) => loadOfficers(context, shift.officerIds),
     borrowedOfficers: (shift, _args, context) => loadOfficers(context, shift.borrowedOfficerIds),
     attendance: async (shift, _args, context) =>
@@ -57,11 +54,7 @@ export const rosterResolvers: Resolvers = {
         .sort((a, b) => (a.officerId < b.officerId ? -1 : 1)),
   },
   UnfilledDemand: {
-    station: async (demand, _args, context) => {
-      const station = await context.loaders().stationById.load(demand.stationId);
-      if (!station) throw new NotFoundError('Station', demand.stationId);
-      return station;
-    },
+    station: (demand, _args, context) => loadReferenced(context.loaders().stationById, demand.stationId, 'Station'),
   },
   Station: {
     shifts: async (station, args, context) => {
