@@ -2,10 +2,9 @@ import { performance } from 'node:perf_hooks';
 import { evaluateCompliance } from '../functions/domain/compliance/evaluate-compliance';
 import type { AttendanceRecord } from '../functions/domain/compliance/types';
 import { defaultDutyPolicy } from '../functions/domain/duty-policy';
-import { WEEKDAYS } from '../functions/domain/duty/iso-week';
 import { planRoster } from '../functions/domain/roster/plan-roster';
 import type { RosterInput, RosterOfficer } from '../functions/domain/roster/types';
-import type { OfficerRole } from '../functions/store/officers';
+import { WEEKDAYS, type OfficerRole } from '../functions/domain/vocabulary';
 import { seededRandom } from './support/seeded-random';
 
 /**

@@ -3,6 +3,7 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
 import type { DistrictFile } from '../functions/domain/district-file';
+import { DISTRICT_ID_PATTERN } from '../functions/domain/vocabulary';
 import { ApiFunction } from './constructs/api-function';
 import { DataTable } from './constructs/data-table';
 import { DistrictOnboarding } from './constructs/district-onboarding';
@@ -12,8 +13,6 @@ import { InitialAdmins } from './constructs/initial-admins';
 import { OperationalAlarms } from './constructs/operational-alarms';
 import { UserDirectory } from './constructs/user-directory';
 
-/** The same rule the API applies to the `custom:district` claim (functions/api/auth/claims.ts). */
-const DISTRICT_ID = /^[a-z][a-z0-9-]{1,39}$/;
 
 export interface ApiStackProps extends StackProps {
   /**
@@ -42,8 +41,8 @@ export class ApiStack extends Stack {
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     const districtId = props.district.id;
-    if (!DISTRICT_ID.test(districtId)) {
-      throw new Error(`Invalid district id "${districtId}": expected ${DISTRICT_ID}`);
+    if (!DISTRICT_ID_PATTERN.test(districtId)) {
+      throw new Error(`Invalid district id "${districtId}": expected ${DISTRICT_ID_PATTERN}`);
     }
     this.district = props.district;
     Tags.of(this).add('district', districtId);

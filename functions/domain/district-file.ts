@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { districtIdSchema, officerRoleSchema, stationKindSchema, weekdaySchema } from './vocabulary';
 import { defaultDutyPolicy, type DutyPolicy } from './duty-policy';
 import { geoPointField, idField, nameField, polygonField, textField } from './validation/fields';
 import { serviceCodeField } from './validation/reference-inputs';
@@ -10,9 +11,6 @@ import { serviceCodeField } from './validation/reference-inputs';
  * misspelt key in a hand-edited file is an error, not a silently ignored field.
  */
 
-const stationKind = z.enum(['SERVICE_POST', 'COMMUNITY_WORKSTATION', 'LIAISON_STATION', 'ENFORCEMENT_KIOSK']);
-const officerRole = z.enum(['AREA_CHIEF', 'ENFORCEMENT', 'MUNICIPAL', 'LANDSCAPING', 'SANITATION', 'INSPECTOR', 'COMMUNITY_STAFF', 'VOLUNTEER']);
-const weekday = z.enum(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']);
 
 const localTime = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a local time HH:mm');
 
@@ -59,7 +57,7 @@ const isHttpOrigin = (value: string): boolean => {
 const stationEntry = z.strictObject({
   id: idField,
   name: nameField,
-  kind: stationKind,
+  kind: stationKindSchema,
   community: textField.optional(),
   address: textField.optional(),
   location: geoPointField.optional(),
@@ -70,11 +68,11 @@ const stationEntry = z.strictObject({
 const officerEntry = z.strictObject({
   id: idField,
   name: nameField,
-  role: officerRole,
+  role: officerRoleSchema,
   partyMember: z.boolean().default(false),
   phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{4,19}$/, 'must be a phone number (digits, spaces, "-", optional leading "+")').optional(),
   stationId: idField.optional(),
-  unavailableWeekdays: z.array(weekday).max(7).default([]).transform((days) => [...new Set(days)]),
+  unavailableWeekdays: z.array(weekdaySchema).max(7).default([]).transform((days) => [...new Set(days)]),
   maxWeeklyDutyMinutes: z.int('must be an integer').min(1).max(10080).optional(),
 });
 
@@ -150,7 +148,7 @@ function crossCheck(file: References, report: Report): void {
 
 export const districtFileSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'must be a lowercase slug: a letter, then 1–39 letters, digits or "-"'),
+    id: districtIdSchema,
     name: nameField,
     timezone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
     /** The output carries the full policy: the file's overrides merged over the defaults. */

@@ -4,7 +4,8 @@ import type { DistrictFile } from '../domain/district-file';
 import type { Store } from '../store/client';
 import type { SyncCounts, SyncResult } from '../store/onboarding/sync-district';
 import { createTableInput } from '../store/table-definition';
-import { DISTRICT_ID_PATTERN, districtFilePath } from './paths';
+import { DISTRICT_ID_PATTERN } from '../domain/vocabulary';
+import { districtFilePath } from './paths';
 
 /** Reads and validates `infra/districts/<id>.json` as a synth does; one-line errors for a bad id, a missing file or bad content. */
 export async function readDistrictFile(districtId: string): Promise<DistrictFile> {

@@ -9,9 +9,6 @@ export const LOCAL_TABLE_NAME = 'community-city-services';
 export const DEFAULT_PORT = 4000;
 export const DEFAULT_DISTRICT = 'dingnan';
 
-/** Same rule as the `custom:district` claim: also keeps a district id from escaping `infra/districts/`. */
-export const DISTRICT_ID_PATTERN = /^[a-z][a-z0-9-]{1,39}$/;
-
 /**
  * Where local state lives (DynamoDB Local files, the signing key): `DATA_DIR` (resolved
  * against the working directory) or `.data` in the repository. The server and the token CLI

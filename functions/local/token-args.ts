@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../domain/caller';
 import type { LocalIdentity } from './local-auth';
-import { DISTRICT_ID_PATTERN } from './paths';
+import { DISTRICT_ID_PATTERN } from '../domain/vocabulary';
 
 export const TOKEN_USAGE = `usage: npm run -s token -- --role <${ROLES.join('|')}> --district <id> [--officer <officer id>]`;
 

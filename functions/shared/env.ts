@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { districtIdSchema } from '../domain/vocabulary';
 
 const environmentSchema = z.object({
   TABLE_NAME: z.string().min(1),
@@ -9,10 +10,7 @@ const environmentSchema = z.object({
    * Set by a district's stack: the one district this deployment serves. Absent locally, where
    * one table serves several districts and the token's district alone scopes each request.
    */
-  DISTRICT_ID: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]{1,39}$/, 'must be a district id')
-    .optional(),
+  DISTRICT_ID: districtIdSchema.optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -1,9 +1,10 @@
 import * as z from 'zod';
+import { districtIdSchema } from '../domain/vocabulary';
 
 const jobEnvironmentSchema = z.object({
   TABLE_NAME: z.string().min(1),
   /** The district this stack serves: a scheduled job works on it alone. */
-  DISTRICT_ID: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/),
+  DISTRICT_ID: districtIdSchema,
   /** Set only off AWS: the DynamoDB Local endpoint. */
   DYNAMODB_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().min(1).default('cn-north-1'),

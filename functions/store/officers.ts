@@ -1,18 +1,8 @@
+import type { OfficerRole, Weekday } from '../domain/vocabulary';
 import type { Store } from './client';
 import { EntityRepository, type FieldsOf } from './entity-repository';
 import type { StoredEntity } from './records';
 
-export type OfficerRole =
-  | 'AREA_CHIEF'
-  | 'ENFORCEMENT'
-  | 'MUNICIPAL'
-  | 'LANDSCAPING'
-  | 'SANITATION'
-  | 'INSPECTOR'
-  | 'COMMUNITY_STAFF'
-  | 'VOLUNTEER';
-
-export type Weekday = 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
 
 export interface OfficerRecord extends StoredEntity {
   name: string;

@@ -1,12 +1,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { StationKind } from '../domain/vocabulary';
 import { BadUserInputError } from '../shared/errors';
 import type { Store } from './client';
 import { EntityRepository, type FieldsOf } from './entity-repository';
 import { uniqueClaimKey } from './keys';
 import type { StoredEntity } from './records';
 import { claimUnique } from './unique-claim';
-
-export type StationKind = 'SERVICE_POST' | 'COMMUNITY_WORKSTATION' | 'LIAISON_STATION' | 'ENFORCEMENT_KIOSK';
 
 export interface StationRecord extends StoredEntity {
   name: string;

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { ROLES, type Caller, type Role } from '../../domain/caller';
+import { districtIdSchema } from '../../domain/vocabulary';
 
 /**
  * Reads the caller from the claims API Gateway's JWT authorizer verified (Cognito ID token;
@@ -11,7 +12,7 @@ import { ROLES, type Caller, type Role } from '../../domain/caller';
  */
 const claimsSchema = z.object({
   sub: z.string().min(1),
-  'custom:district': z.string().regex(/^[a-z][a-z0-9-]{1,39}$/),
+  'custom:district': districtIdSchema,
   'cognito:groups': z.union([z.array(z.string()), z.string()]),
   'custom:officerId': z.string().min(1).optional(),
 });

@@ -1,5 +1,5 @@
 import type { DutyPolicy } from '../duty-policy';
-import type { OfficerRole } from '../../store/officers';
+import type { OfficerRole } from '../vocabulary';
 
 export interface ComplianceStation {
   id: string;

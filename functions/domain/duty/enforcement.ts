@@ -1,6 +1,4 @@
-import type { OfficerRole } from '../../store/officers';
+import { ENFORCEMENT_ROLES, type OfficerRole } from '../vocabulary';
 
-/** DESIGN.md §3: area chiefs and enforcement officers count as enforcement officers (执法). */
-export const ENFORCEMENT_ROLES: readonly OfficerRole[] = ['AREA_CHIEF', 'ENFORCEMENT'];
-
+/** Area chiefs and enforcement officers count as enforcement officers (执法). */
 export const isEnforcementRole = (role: OfficerRole): boolean => ENFORCEMENT_ROLES.includes(role);

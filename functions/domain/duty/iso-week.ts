@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { WEEKDAYS, type Weekday } from '../vocabulary';
 
 /**
  * ISO weeks in a district's time zone (DESIGN.md §2): `2026-W48` runs from Monday 00:00 to the
@@ -6,8 +7,6 @@ import { DateTime } from 'luxon';
  */
 export const ISO_WEEK_PATTERN = /^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/;
 
-export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
 
 export interface WeekDay {
   /** 0 = Monday … 6 = Sunday. */

@@ -1,5 +1,6 @@
 import type { IssueCounters } from './issue-stats';
-import type { IssueAction, IssueStatus } from './workflow';
+import type { IssueStatus, Satisfaction } from '../vocabulary';
+import type { IssueAction } from './workflow';
 
 /** The facts of an issue that its statistics depend on. */
 export interface CountedFacts {
@@ -12,7 +13,7 @@ export interface CountedFacts {
   dispatchedAt?: string;
   firstResolvedAt?: string;
   firstClosedAt?: string;
-  satisfaction?: 'SATISFIED' | 'BASICALLY_SATISFIED' | 'DISSATISFIED';
+  satisfaction?: Satisfaction;
 }
 
 export interface CounterEffects {

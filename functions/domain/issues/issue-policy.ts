@@ -1,19 +1,4 @@
-export type IssueCategory =
-  | 'DAMAGED_MUNICIPAL_FACILITY'
-  | 'GREENERY_DESTROYED'
-  | 'GARBAGE_NOT_COLLECTED'
-  | 'ILLEGAL_DUMPING'
-  | 'ROAD_OCCUPYING_BUSINESS'
-  | 'ILLEGAL_CONSTRUCTION'
-  | 'FLYERS_AND_ADS'
-  | 'UNCIVIL_DOG_KEEPING'
-  | 'MESSY_WIRING'
-  | 'STRAY_STALL'
-  | 'ILLEGAL_PARKING'
-  | 'OPEN_BURNING'
-  | 'OTHER';
-
-export type IssuePriority = 'URGENT' | 'NORMAL';
+import type { IssueCategory, IssuePriority } from '../vocabulary';
 
 export interface TimeLimit {
   /** Absent: the default for every category without its own limit. */

@@ -1,6 +1,6 @@
 import { ConflictError } from '../../shared/errors';
+import type { IssueStatus } from '../vocabulary';
 
-export type IssueStatus = 'REPORTED' | 'ASSIGNED' | 'IN_PROGRESS' | 'TRANSFERRED' | 'RESOLVED' | 'CLOSED' | 'REJECTED';
 export type IssueAction = 'REPORT' | 'ASSIGN' | 'START' | 'RESOLVE' | 'TRANSFER' | 'CLOSE' | 'REOPEN' | 'REJECT';
 export type WorkflowAction = Exclude<IssueAction, 'REPORT'>;
 

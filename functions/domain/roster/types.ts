@@ -1,6 +1,5 @@
 import type { DutyPolicy } from '../duty-policy';
-import type { Weekday } from '../duty/iso-week';
-import type { OfficerRole } from '../../store/officers';
+import type { OfficerRole, Weekday } from '../vocabulary';
 
 /** What the planner knows of a station. Inactive stations get no duty. */
 export interface RosterStation {

@@ -1,27 +1,9 @@
 import * as z from 'zod';
+import { issueCategorySchema, issuePrioritySchema, issueSourceSchema, issueStatusSchema, satisfactionSchema } from '../vocabulary';
 import { DateTime } from 'luxon';
 import { absentIfNull, geoPointField, idField, pageArguments, textField, versionField } from './fields';
 import { serviceCodeField } from './reference-inputs';
 
-export const issueCategory = z.enum([
-  'DAMAGED_MUNICIPAL_FACILITY',
-  'GREENERY_DESTROYED',
-  'GARBAGE_NOT_COLLECTED',
-  'ILLEGAL_DUMPING',
-  'ROAD_OCCUPYING_BUSINESS',
-  'ILLEGAL_CONSTRUCTION',
-  'FLYERS_AND_ADS',
-  'UNCIVIL_DOG_KEEPING',
-  'MESSY_WIRING',
-  'STRAY_STALL',
-  'ILLEGAL_PARKING',
-  'OPEN_BURNING',
-  'OTHER',
-]);
-const issuePriority = z.enum(['URGENT', 'NORMAL']);
-const issueSource = z.enum(['PATROL', 'WALK_IN', 'HOTLINE', 'ONLINE', 'SERVICE_CODE', 'HOTLINE_12345']);
-const issueStatus = z.enum(['REPORTED', 'ASSIGNED', 'IN_PROGRESS', 'TRANSFERRED', 'RESOLVED', 'CLOSED', 'REJECTED']);
-const satisfaction = z.enum(['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED']);
 
 const note = z.string().trim().max(1000, 'must be at most 1000 characters');
 const photoUrl = z
@@ -42,15 +24,15 @@ const localDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM
 
 export const reportIssueArguments = z.object({
   input: z.object({
-    category: issueCategory,
+    category: issueCategorySchema,
     title: absentIfNull(z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters')),
     description: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
     location: absentIfNull(geoPointField),
     address: absentIfNull(textField),
     photoUrls: absentIfNull(z.array(photoUrl).max(9, 'at most 9 photos')),
     photosShowPeople: absentIfNull(z.boolean()),
-    priority: absentIfNull(issuePriority),
-    source: absentIfNull(issueSource),
+    priority: absentIfNull(issuePrioritySchema),
+    source: absentIfNull(issueSourceSchema),
     serviceCode: absentIfNull(serviceCodeField),
     reporterContact: absentIfNull(contact),
     resolvedOnSite: absentIfNull(z.boolean()),
@@ -67,7 +49,7 @@ export const transferIssueArguments = z.object({
   ...step,
   department: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
 });
-export const closeIssueArguments = z.object({ ...step, satisfaction: absentIfNull(satisfaction) });
+export const closeIssueArguments = z.object({ ...step, satisfaction: absentIfNull(satisfactionSchema) });
 export const reopenIssueArguments = z.object({ ...step, note: note.min(1, 'must say why the issue is reopened') });
 export const rejectIssueArguments = z.object({
   id: idField,
@@ -80,10 +62,10 @@ export const confirmIssueArguments = z.object({ id: idField, serviceCode: absent
 export const issuesArguments = z.object({
   filter: z
     .object({
-      status: absentIfNull(issueStatus),
-      category: absentIfNull(issueCategory),
-      source: absentIfNull(issueSource),
-      priority: absentIfNull(issuePriority),
+      status: absentIfNull(issueStatusSchema),
+      category: absentIfNull(issueCategorySchema),
+      source: absentIfNull(issueSourceSchema),
+      priority: absentIfNull(issuePrioritySchema),
       gridId: absentIfNull(idField),
       stationId: absentIfNull(idField),
       assigneeId: absentIfNull(idField),
@@ -117,7 +99,7 @@ export const updateIssuePolicyArguments = z.object({
       z
         .array(
           z
-            .object({ category: absentIfNull(issueCategory), priority: issuePriority, dispatchMinutes: minutes, resolveMinutes: minutes })
+            .object({ category: absentIfNull(issueCategorySchema), priority: issuePrioritySchema, dispatchMinutes: minutes, resolveMinutes: minutes })
             .refine((limit) => limit.dispatchMinutes <= limit.resolveMinutes, { path: ['dispatchMinutes'], message: 'must not exceed resolveMinutes' }),
         )
         .max(28)

@@ -1,19 +1,17 @@
 import * as z from 'zod';
+import { DISTRICT_ID_PATTERN, officerRoleSchema, stationKindSchema, weekdaySchema } from '../vocabulary';
 import { absentIfNull, geoPointField, idField, nameField, pageArguments, polygonField, textField, versionField } from './fields';
 
-const stationKind = z.enum(['SERVICE_POST', 'COMMUNITY_WORKSTATION', 'LIAISON_STATION', 'ENFORCEMENT_KIOSK']);
-const officerRole = z.enum(['AREA_CHIEF', 'ENFORCEMENT', 'MUNICIPAL', 'LANDSCAPING', 'SANITATION', 'INSPECTOR', 'COMMUNITY_STAFF', 'VOLUNTEER']);
-const weekday = z.enum(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']);
 
 const amenities = z.array(z.string().trim().min(1).max(50)).max(30, 'at most 30 amenities');
 /** A grid write checks every member exists in one transaction (100 items at most, with the grid, its code and station). */
 const officerIds = z.array(idField).max(95, 'at most 95 officers per grid');
 const phone = z.string().trim().regex(/^\+?[0-9][0-9 -]{4,19}$/, 'must be a phone number (digits, spaces, "-", optional leading "+")');
 const weeklyMinutes = z.int('must be an integer').min(1, 'must be between 1 and 10080').max(10080, 'must be between 1 and 10080');
-const weekdays = z.array(weekday).max(7).transform((days) => [...new Set(days)]);
+const weekdays = z.array(weekdaySchema).max(7).transform((days) => [...new Set(days)]);
 
 /** Service codes start with the district id, so the public lookup finds the district without a token. */
-export const serviceCodeField = z.string().trim().regex(/^[a-z][a-z0-9-]{1,39}-[A-Z0-9]{4,12}$/, 'must look like "<district>-<4 to 12 capitals or digits>"');
+export const serviceCodeField = z.string().trim().regex(new RegExp(`${DISTRICT_ID_PATTERN.source.slice(0, -1)}-[A-Z0-9]{4,12}$`), 'must look like "<district>-<4 to 12 capitals or digits>"');
 
 export const idArguments = z.object({ id: idField });
 export const deactivateArguments = z.object({ id: idField, expectedVersion: versionField.nullish() });
@@ -21,7 +19,7 @@ export const deactivateArguments = z.object({ id: idField, expectedVersion: vers
 export const createStationArguments = z.object({
   input: z.object({
     name: nameField,
-    kind: stationKind,
+    kind: stationKindSchema,
     community: absentIfNull(textField),
     address: absentIfNull(textField),
     location: absentIfNull(geoPointField),
@@ -35,7 +33,7 @@ export const updateStationArguments = z.object({
     id: idField,
     expectedVersion: versionField.nullish(),
     name: nameField.optional(),
-    kind: stationKind.optional(),
+    kind: stationKindSchema.optional(),
     community: absentIfNull(textField),
     address: absentIfNull(textField),
     location: absentIfNull(geoPointField),
@@ -44,7 +42,7 @@ export const updateStationArguments = z.object({
 });
 
 export const stationsArguments = z.object({
-  filter: z.object({ kind: stationKind.nullish(), community: textField.nullish(), active: z.boolean().nullish() }).nullish(),
+  filter: z.object({ kind: stationKindSchema.nullish(), community: textField.nullish(), active: z.boolean().nullish() }).nullish(),
   ...pageArguments,
 });
 
@@ -83,7 +81,7 @@ export const gridsArguments = z.object({
 export const createOfficerArguments = z.object({
   input: z.object({
     name: nameField,
-    role: officerRole,
+    role: officerRoleSchema,
     partyMember: absentIfNull(z.boolean()),
     phone: absentIfNull(phone),
     stationId: absentIfNull(idField),
@@ -97,7 +95,7 @@ export const updateOfficerArguments = z.object({
     id: idField,
     expectedVersion: versionField.nullish(),
     name: nameField.optional(),
-    role: officerRole.optional(),
+    role: officerRoleSchema.optional(),
     partyMember: z.boolean().optional(),
     phone: absentIfNull(phone),
     stationId: absentIfNull(idField),
@@ -108,7 +106,7 @@ export const updateOfficerArguments = z.object({
 
 export const officersArguments = z.object({
   filter: z
-    .object({ role: officerRole.nullish(), stationId: idField.nullish(), gridId: idField.nullish(), active: z.boolean().nullish() })
+    .object({ role: officerRoleSchema.nullish(), stationId: idField.nullish(), gridId: idField.nullish(), active: z.boolean().nullish() })
     .nullish(),
   ...pageArguments,
 });

@@ -1,8 +1,6 @@
-import type { IssueCategory, IssuePriority } from '../../domain/issues/issue-policy';
-import type { IssueStatus } from '../../domain/issues/workflow';
+import type { IssueCategory, IssuePriority, IssueSource, IssueStatus } from '../../domain/vocabulary';
 import { allOf, attributeFilter, type AttributeFilter, type KeyRange } from '../query';
 import { indexPartition, type IssueIndex } from './issue-keys';
-import type { IssueSource } from './issue-record';
 
 export interface IssueListFilter {
   status?: IssueStatus;

@@ -1,9 +1,6 @@
-import type { IssueCategory, IssuePriority } from '../../domain/issues/issue-policy';
-import type { IssueAction, IssueStatus } from '../../domain/issues/workflow';
+import type { IssueAction } from '../../domain/issues/workflow';
+import type { IssueCategory, IssuePriority, IssueSource, IssueStatus, Satisfaction } from '../../domain/vocabulary';
 import type { ItemKey } from '../keys';
-
-export type IssueSource = 'PATROL' | 'WALK_IN' | 'HOTLINE' | 'ONLINE' | 'SERVICE_CODE' | 'HOTLINE_12345';
-export type Satisfaction = 'SATISFIED' | 'BASICALLY_SATISFIED' | 'DISSATISFIED';
 
 /** An issue as stored: its partition also holds its history events. Times are UTC ISO strings. */
 export interface IssueRecord extends ItemKey {

@@ -1,4 +1,5 @@
-import { nextStatus, type IssueStatus, type WorkflowAction } from '../../../../functions/domain/issues/workflow';
+import { nextStatus, type WorkflowAction } from '../../../../functions/domain/issues/workflow';
+import type { IssueStatus } from '../../../../functions/domain/vocabulary';
 import { ConflictError } from '../../../../functions/shared/errors';
 
 const ALL: IssueStatus[] = ['REPORTED', 'ASSIGNED', 'IN_PROGRESS', 'TRANSFERRED', 'RESOLVED', 'CLOSED', 'REJECTED'];

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { defaultDutyPolicy, type DutyPolicy } from '../../../../functions/domain/duty-policy';
-import { WEEKDAYS } from '../../../../functions/domain/duty/iso-week';
+import { WEEKDAYS, type OfficerRole } from '../../../../functions/domain/vocabulary';
 import { planRoster } from '../../../../functions/domain/roster/plan-roster';
 import type { RosterInput, RosterOfficer } from '../../../../functions/domain/roster/types';
-import type { OfficerRole } from '../../../../functions/store/officers';
 import { hardRuleViolations, maxFillableSessions } from './roster-checks';
 
 const WEEK = '2026-W48';

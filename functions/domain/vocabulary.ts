@@ -1,0 +1,65 @@
+import * as z from 'zod';
+
+/**
+ * The domain's words, each listed once. Every type and zod enum of these words derives from
+ * the arrays here, so the API, the store, the district file and the jobs can never disagree on
+ * what a role, a weekday, a station kind or an issue category is.
+ */
+
+/** Field roles of officers (城管, 执法, 市政, 园林, 环卫, 巡查, 社区工作者, 志愿者). */
+export const OFFICER_ROLES = ['AREA_CHIEF', 'ENFORCEMENT', 'MUNICIPAL', 'LANDSCAPING', 'SANITATION', 'INSPECTOR', 'COMMUNITY_STAFF', 'VOLUNTEER'] as const;
+export type OfficerRole = (typeof OFFICER_ROLES)[number];
+export const officerRoleSchema = z.enum(OFFICER_ROLES);
+
+/** Area chiefs and enforcement officers count as enforcement officers (执法) on duty. */
+export const ENFORCEMENT_ROLES: readonly OfficerRole[] = ['AREA_CHIEF', 'ENFORCEMENT'];
+
+export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+export const weekdaySchema = z.enum(WEEKDAYS);
+
+export const STATION_KINDS = ['SERVICE_POST', 'COMMUNITY_WORKSTATION', 'LIAISON_STATION', 'ENFORCEMENT_KIOSK'] as const;
+export type StationKind = (typeof STATION_KINDS)[number];
+export const stationKindSchema = z.enum(STATION_KINDS);
+
+export const ISSUE_CATEGORIES = [
+  'DAMAGED_MUNICIPAL_FACILITY',
+  'GREENERY_DESTROYED',
+  'GARBAGE_NOT_COLLECTED',
+  'ILLEGAL_DUMPING',
+  'ROAD_OCCUPYING_BUSINESS',
+  'ILLEGAL_CONSTRUCTION',
+  'FLYERS_AND_ADS',
+  'UNCIVIL_DOG_KEEPING',
+  'MESSY_WIRING',
+  'STRAY_STALL',
+  'ILLEGAL_PARKING',
+  'OPEN_BURNING',
+  'OTHER',
+] as const;
+export type IssueCategory = (typeof ISSUE_CATEGORIES)[number];
+export const issueCategorySchema = z.enum(ISSUE_CATEGORIES);
+
+export const ISSUE_PRIORITIES = ['URGENT', 'NORMAL'] as const;
+export type IssuePriority = (typeof ISSUE_PRIORITIES)[number];
+export const issuePrioritySchema = z.enum(ISSUE_PRIORITIES);
+
+export const ISSUE_SOURCES = ['PATROL', 'WALK_IN', 'HOTLINE', 'ONLINE', 'SERVICE_CODE', 'HOTLINE_12345'] as const;
+export type IssueSource = (typeof ISSUE_SOURCES)[number];
+export const issueSourceSchema = z.enum(ISSUE_SOURCES);
+
+export const ISSUE_STATUSES = ['REPORTED', 'ASSIGNED', 'IN_PROGRESS', 'TRANSFERRED', 'RESOLVED', 'CLOSED', 'REJECTED'] as const;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+export const issueStatusSchema = z.enum(ISSUE_STATUSES);
+
+export const SATISFACTIONS = ['SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+export const satisfactionSchema = z.enum(SATISFACTIONS);
+
+/**
+ * A district id: a lowercase slug. It starts every key and every service code, names the
+ * stack and the district file, and is the `custom:district` claim; the pattern also keeps an id
+ * from escaping `infra/districts/`.
+ */
+export const DISTRICT_ID_PATTERN = /^[a-z][a-z0-9-]{1,39}$/;
+export const districtIdSchema = z.string().regex(DISTRICT_ID_PATTERN, 'must be a district id: a letter, then 1–39 lowercase letters, digits or "-"');
