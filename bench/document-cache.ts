@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { RequestContext } from '../functions/api/context';
 import { createApolloServer } from '../functions/api/server';
-import type { Services } from '../functions/api/services';
+import type { Services } from '../functions/app/services';
 import { graphqlEvent, lambdaContext } from '../test/support/graphql-handler';
 import type { BenchOperation } from './support/operations';
 import { phasePlugin, type PhaseMarks } from './support/phase-plugin';

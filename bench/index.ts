@@ -4,7 +4,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type * as HandlerModule from '../functions/api/handler';
-import { createServices } from '../functions/api/services';
+import { createServices } from '../functions/app/services';
 import { benchColdStart } from './cold-start';
 import { benchDocumentCache, checkPersistedQueries } from './document-cache';
 import { dutyFigures } from './duty-figures';

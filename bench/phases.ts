@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { createApolloServer } from '../functions/api/server';
-import type { Services } from '../functions/api/services';
+import type { Services } from '../functions/app/services';
 import { graphqlEvent, lambdaContext } from '../test/support/graphql-handler';
 import type { BenchOperation } from './support/operations';
 import { phasePlugin, type PhaseMarks } from './support/phase-plugin';

@@ -6,7 +6,7 @@ import { callerFromClaims, verifiedClaimsOf } from '../../functions/api/auth/cla
 import { callerOfDeployment } from '../../functions/api/auth/deployment-district';
 import { createRequestContext } from '../../functions/api/context';
 import { resolvers } from '../../functions/api/resolvers';
-import { createServices } from '../../functions/api/services';
+import { createServices } from '../../functions/app/services';
 import { typeDefs } from '../../functions/api/type-defs';
 
 /**

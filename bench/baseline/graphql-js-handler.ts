@@ -5,7 +5,7 @@ import { callerFromClaims, verifiedClaimsOf } from '../../functions/api/auth/cla
 import { callerOfDeployment } from '../../functions/api/auth/deployment-district';
 import { createRequestContext } from '../../functions/api/context';
 import { buildExecutableSchema } from '../../functions/api/schema';
-import { createServices } from '../../functions/api/services';
+import { createServices } from '../../functions/app/services';
 import { readEnvironment } from '../../functions/shared/env';
 
 /**

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { callerFromClaims } from '../../functions/api/auth/claims';
 import { createRequestContext } from '../../functions/api/context';
 import { resolvers } from '../../functions/api/resolvers';
-import { createServices } from '../../functions/api/services';
+import { createServices } from '../../functions/app/services';
 import { typeDefs } from '../../functions/api/type-defs';
 import type { Store } from '../../functions/store/client';
 

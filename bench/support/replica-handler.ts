@@ -4,7 +4,7 @@ import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aw
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { callerFromClaims, verifiedClaimsOf } from '../../functions/api/auth/claims';
 import { createRequestContext, type RequestContext } from '../../functions/api/context';
-import type { Services } from '../../functions/api/services';
+import type { Services } from '../../functions/app/services';
 
 export type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 

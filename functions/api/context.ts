@@ -2,7 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { requireCaller, type Caller } from '../domain/caller';
 import type { DistrictRecord } from '../store/districts';
 import { createLoaders, type Loaders } from './loaders';
-import type { Services } from './services';
+import type { Services } from '../app/services';
 
 /** Every seeded district is in China; used only if a district item is missing. */
 const DEFAULT_TIMEZONE = 'Asia/Shanghai';

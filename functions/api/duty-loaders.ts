@@ -5,7 +5,7 @@ import type { AttendanceItem } from '../store/attendance';
 import type { StoredComplianceReport } from '../store/compliance-reports';
 import type { LeaveItem } from '../store/leave';
 import type { StoredRoster } from '../store/rosters';
-import type { Services } from './services';
+import type { Services } from '../app/services';
 
 /**
  * Per-request loaders of the duty data. Each reads a week once per request (one Query of the

@@ -7,7 +7,7 @@ import { callerOfDeployment } from './auth/deployment-district';
 import { refuseOversizedBody } from './body-limit';
 import { createRequestContext } from './context';
 import { createApolloServer } from './server';
-import { createServices } from './services';
+import { createServices } from '../app/services';
 
 /**
  * The GraphQL Lambda behind API Gateway's HTTP API (payload 2.0). The caller comes only from

@@ -8,7 +8,7 @@ import type { IssueEventRecord, IssueRecord } from '../store/issues/issue-record
 import type { OfficerRecord } from '../store/officers';
 import type { StoredEntity } from '../store/records';
 import type { StationRecord } from '../store/stations';
-import type { Services } from './services';
+import type { Services } from '../app/services';
 
 /**
  * Per-request batch loaders for one district, so a query costs one DynamoDB round trip per

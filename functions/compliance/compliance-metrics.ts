@@ -1,6 +1,6 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { METRICS_NAMESPACE } from '../api/observability';
-import type { ComplianceRunSummary } from './scheduled-run';
+import type { ComplianceRunSummary } from '../app/compliance/scheduled-run';
 
 /** EMF metrics of a compliance run: the week's compliance rate (%) and counts, by district. */
 export function publishComplianceMetrics(summary: ComplianceRunSummary): void {

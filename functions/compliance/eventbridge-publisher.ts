@@ -1,5 +1,5 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { EVENT_DETAIL_TYPE, EVENT_SOURCE, type CompliancePublisher, type NonCompliantStationsEvent } from './event-publisher';
+import { EVENT_DETAIL_TYPE, EVENT_SOURCE, type CompliancePublisher, type NonCompliantStationsEvent } from '../app/compliance/event-publisher';
 
 /** Publishes to the district's event bus; an entry EventBridge refuses is an error (the job fails and is retried). */
 export class EventBridgePublisher implements CompliancePublisher {

@@ -1,11 +1,11 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createServices } from '../api/services';
+import { createServices } from '../app/services';
 import { parseScheduledEvent } from '../domain/duty/scheduled-event';
 import { readJobEnvironment } from '../shared/job-environment';
 import { publishComplianceMetrics } from './compliance-metrics';
 import { EventBridgePublisher } from './eventbridge-publisher';
-import { runScheduledCompliance, type ComplianceRunSummary } from './scheduled-run';
+import { runScheduledCompliance, type ComplianceRunSummary } from '../app/compliance/scheduled-run';
 
 /**
  * Scheduled Lambda (EventBridge Scheduler, Mondays 02:00 district time): evaluates last week's

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { createServices } from '../api/services';
-import type { CompliancePublisher, NonCompliantStationsEvent } from '../compliance/event-publisher';
-import { runScheduledCompliance } from '../compliance/scheduled-run';
+import { createServices } from '../app/services';
+import type { CompliancePublisher, NonCompliantStationsEvent } from '../app/compliance/event-publisher';
+import { runScheduledCompliance } from '../app/compliance/scheduled-run';
 import { isIsoWeek } from '../domain/duty/iso-week';
-import { runScheduledRoster } from '../roster/scheduled-run';
+import { runScheduledRoster } from '../app/roster/scheduled-run';
 import { createStore } from '../store/client';
 import { findLocalDatabase } from './duty-jobs';
 import { complianceTable, rosterTable } from './duty-tables';

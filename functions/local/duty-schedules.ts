@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { createServices } from '../api/services';
-import type { CompliancePublisher } from '../compliance/event-publisher';
-import { runScheduledCompliance } from '../compliance/scheduled-run';
-import { runScheduledRoster } from '../roster/scheduled-run';
+import { createServices } from '../app/services';
+import type { CompliancePublisher } from '../app/compliance/event-publisher';
+import { runScheduledCompliance } from '../app/compliance/scheduled-run';
+import { runScheduledRoster } from '../app/roster/scheduled-run';
 import { createStore } from '../store/client';
 import { recordEndpoint } from './duty-jobs';
 

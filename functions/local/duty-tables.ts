@@ -1,4 +1,4 @@
-import type { ComplianceRunSummary } from '../compliance/scheduled-run';
+import type { ComplianceRunSummary } from '../app/compliance/scheduled-run';
 import type { StoredComplianceReport } from '../store/compliance-reports';
 import type { StoredRoster } from '../store/rosters';
 

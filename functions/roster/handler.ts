@@ -1,8 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createServices } from '../api/services';
+import { createServices } from '../app/services';
 import { parseScheduledEvent } from '../domain/duty/scheduled-event';
 import { readJobEnvironment } from '../shared/job-environment';
-import { runScheduledRoster, type RosterRunSummary } from './scheduled-run';
+import { runScheduledRoster, type RosterRunSummary } from '../app/roster/scheduled-run';
 
 /**
  * Scheduled Lambda (EventBridge Scheduler, Fridays 18:00 district time): plans next week's

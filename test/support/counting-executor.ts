@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { callerFromClaims } from '../../functions/api/auth/claims';
 import { createRequestContext } from '../../functions/api/context';
 import { createApolloServer } from '../../functions/api/server';
-import { createServices } from '../../functions/api/services';
+import { createServices } from '../../functions/app/services';
 import type { Store } from '../../functions/store/client';
 import type { GraphqlError } from './graphql-handler';
 

@@ -1,7 +1,7 @@
 import { requireCaller, requireRole } from '../../domain/caller';
 import { parseArguments } from '../../domain/validation/parse';
 import { weekArguments } from '../../domain/validation/duty-inputs';
-import { computeWeekCompliance } from '../../compliance/compute-compliance';
+import { computeWeekCompliance } from '../../app/compliance/compute-compliance';
 import { loadReferenced } from '../loaders';
 import type { Resolvers } from '../generated/graphql';
 import { loadOfficers } from './duty-access';

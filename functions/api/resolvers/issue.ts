@@ -1,9 +1,9 @@
-import { confirmIssue } from '../issues/confirm-issue';
-import { issueStats } from '../issues/issue-stats-query';
-import { updateIssuePolicy } from '../issues/issue-policy-update';
-import { assignIssue, closeIssue, rejectIssue, reopenIssue, resolveIssue, startIssue, transferIssue } from '../issues/issue-steps';
-import { listIssues } from '../issues/list-issues';
-import { reportIssue } from '../issues/report-issue';
+import { confirmIssue } from '../../app/issues/confirm-issue';
+import { issueStats } from '../../app/issues/issue-stats-query';
+import { updateIssuePolicy } from '../../app/issues/issue-policy-update';
+import { assignIssue, closeIssue, rejectIssue, reopenIssue, resolveIssue, startIssue, transferIssue } from '../../app/issues/issue-steps';
+import { listIssues } from '../../app/issues/list-issues';
+import { reportIssue } from '../../app/issues/report-issue';
 import type { Resolvers } from '../generated/graphql';
 import { findById } from './find-by-id';
 

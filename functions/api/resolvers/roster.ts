@@ -2,7 +2,7 @@ import { requireCaller, requireRole } from '../../domain/caller';
 import { parseArguments } from '../../domain/validation/parse';
 import { generateRosterArguments, weekArguments } from '../../domain/validation/duty-inputs';
 import { ConflictError, NotFoundError } from '../../shared/errors';
-import { generateWeekRoster } from '../../roster/generate-roster';
+import { generateWeekRoster } from '../../app/roster/generate-roster';
 import type { Resolvers } from '../generated/graphql';
 import { loadReferenced } from '../loaders';
 import { loadOfficers } from './duty-access';

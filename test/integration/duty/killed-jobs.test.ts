@@ -1,8 +1,8 @@
 import { BatchWriteCommand, DeleteCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createServices } from '../../../functions/api/services';
-import type { CompliancePublisher, NonCompliantStationsEvent } from '../../../functions/compliance/event-publisher';
-import { runScheduledCompliance } from '../../../functions/compliance/scheduled-run';
-import { runScheduledRoster } from '../../../functions/roster/scheduled-run';
+import { createServices } from '../../../functions/app/services';
+import type { CompliancePublisher, NonCompliantStationsEvent } from '../../../functions/app/compliance/event-publisher';
+import { runScheduledCompliance } from '../../../functions/app/compliance/scheduled-run';
+import { runScheduledRoster } from '../../../functions/app/roster/scheduled-run';
 import { batchWrite } from '../../../functions/store/batch-write';
 import type { Store } from '../../../functions/store/client';
 import { weekPartition } from '../../../functions/store/duty-keys';

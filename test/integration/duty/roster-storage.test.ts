@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { createServices } from '../../../functions/api/services';
-import { generateWeekRoster } from '../../../functions/roster/generate-roster';
+import { createServices } from '../../../functions/app/services';
+import { generateWeekRoster } from '../../../functions/app/roster/generate-roster';
 import { batchWrite } from '../../../functions/store/batch-write';
 import { weekPartition } from '../../../functions/store/duty-keys';
 import { claimsFor } from '../../support/graphql-handler';

@@ -1,7 +1,7 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
 import { EventBridgePublisher } from '../../../functions/compliance/eventbridge-publisher';
-import type { NonCompliantStationsEvent } from '../../../functions/compliance/event-publisher';
+import type { NonCompliantStationsEvent } from '../../../functions/app/compliance/event-publisher';
 
 const eventBridge = mockClient(EventBridgeClient);
 const EVENT: NonCompliantStationsEvent = {

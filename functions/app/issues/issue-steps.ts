@@ -11,7 +11,7 @@ import {
 } from '../../domain/validation/issue-inputs';
 import { BadUserInputError, ForbiddenError } from '../../shared/errors';
 import type { IssueRecord } from '../../store/issues/issue-record';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../../api/context';
 import { applyStep } from './apply-step';
 
 const supervisors = (caller: Caller) => void requireRole(caller, 'ADMIN', 'SUPERVISOR');

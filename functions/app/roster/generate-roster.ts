@@ -1,11 +1,11 @@
-import { planRoster } from '../domain/roster/plan-roster';
-import type { RosterPlan } from '../domain/roster/types';
-import { NotFoundError } from '../shared/errors';
-import type { DistrictRepository } from '../store/districts';
-import type { DutyRepositories } from '../store/duty-repositories';
-import type { OfficerRepository } from '../store/officers';
-import type { RosterSaveOutcome, StoredRoster } from '../store/rosters';
-import type { StationRepository } from '../store/stations';
+import { planRoster } from '../../domain/roster/plan-roster';
+import type { RosterPlan } from '../../domain/roster/types';
+import { NotFoundError } from '../../shared/errors';
+import type { DistrictRepository } from '../../store/districts';
+import type { DutyRepositories } from '../../store/duty-repositories';
+import type { OfficerRepository } from '../../store/officers';
+import type { RosterSaveOutcome, StoredRoster } from '../../store/rosters';
+import type { StationRepository } from '../../store/stations';
 
 /** What the roster job reads and writes (a subset of the API's services). */
 export interface RosterJobServices {

@@ -1,7 +1,7 @@
-import { evaluateCompliance } from '../domain/compliance/evaluate-compliance';
-import { NotFoundError } from '../shared/errors';
-import type { StoredComplianceReport } from '../store/compliance-reports';
-import type { SnapshotOutcome } from '../store/week-snapshot';
+import { evaluateCompliance } from '../../domain/compliance/evaluate-compliance';
+import { NotFoundError } from '../../shared/errors';
+import type { StoredComplianceReport } from '../../store/compliance-reports';
+import type { SnapshotOutcome } from '../../store/week-snapshot';
 import type { RosterJobServices } from '../roster/generate-roster';
 
 export interface ComplianceJobResult {

@@ -3,7 +3,7 @@ import { summarizeIssues, type IssueStats } from '../../domain/issues/issue-stat
 import { issueStatsArguments } from '../../domain/validation/issue-inputs';
 import { parseArguments } from '../../domain/validation/parse';
 import { readStatsBuckets, type StatsScope } from '../../store/issues/stats-buckets';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../../api/context';
 
 /**
  * issueStats: the cohort of issues reported from `from` to `to` (district dates), for the

@@ -4,7 +4,7 @@ import { parseArguments } from '../../domain/validation/parse';
 import { BadUserInputError } from '../../shared/errors';
 import type { IssueRecord } from '../../store/issues/issue-record';
 import { publicCallLimits } from '../../store/issues/rate-limit';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../../api/context';
 
 /**
  * "Me too": staff confirm within their district; a resident confirms through the service code of

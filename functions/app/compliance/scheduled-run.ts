@@ -1,8 +1,8 @@
-import { targetWeek, type ScheduledEvent } from '../domain/duty/scheduled-event';
-import { NotFoundError } from '../shared/errors';
+import { targetWeek, type ScheduledEvent } from '../../domain/duty/scheduled-event';
+import { NotFoundError } from '../../shared/errors';
 import type { RosterJobServices } from '../roster/generate-roster';
-import type { StoredComplianceReport } from '../store/compliance-reports';
-import type { SnapshotOutcome } from '../store/week-snapshot';
+import type { StoredComplianceReport } from '../../store/compliance-reports';
+import type { SnapshotOutcome } from '../../store/week-snapshot';
 import { computeWeekCompliance } from './compute-compliance';
 import type { CompliancePublisher, NonCompliantStationsEvent } from './event-publisher';
 

@@ -3,7 +3,7 @@ import { updateIssuePolicyArguments } from '../../domain/validation/issue-inputs
 import { parseArguments } from '../../domain/validation/parse';
 import { ConflictError } from '../../shared/errors';
 import type { StoredIssuePolicy } from '../../store/issues/issue-policy-repository';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../../api/context';
 
 /** updateIssuePolicy (ADMIN): given fields replace the stored ones; new time limits apply to issues reported afterwards. */
 export async function updateIssuePolicy(context: RequestContext, args: unknown): Promise<StoredIssuePolicy> {

@@ -5,7 +5,7 @@ import { parseArguments } from '../../domain/validation/parse';
 import type { Connection } from '../../store/entity-repository';
 import type { IssueListFilter } from '../../store/issues/issue-query-plan';
 import type { IssueRecord } from '../../store/issues/issue-record';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../../api/context';
 
 /** `issues(filter, first, after)` and its nested forms, where the parent fixes one filter (station, grid, assignee). */
 export function listIssues(context: RequestContext, args: unknown, fixed: Partial<IssueListFilter> = {}): Promise<Connection<IssueRecord>> {

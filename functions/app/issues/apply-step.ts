@@ -5,7 +5,7 @@ import { ConflictError } from '../../shared/errors';
 import type { IssueChanges, IssueRecord } from '../../store/issues/issue-record';
 import { scopesOf, statsBucketWrites } from '../../store/issues/stats-buckets';
 import type { GuardedWrite } from '../../store/transact';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../../api/context';
 import { countedFacts } from './counted-facts';
 
 export interface StepPlan {

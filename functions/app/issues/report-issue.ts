@@ -13,7 +13,7 @@ import type { IssueRecord } from '../../store/issues/issue-record';
 import { publicCallLimits } from '../../store/issues/rate-limit';
 import { scopesOf, statsBucketWrites } from '../../store/issues/stats-buckets';
 import type { StationRecord } from '../../store/stations';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../../api/context';
 import { countedFacts } from './counted-facts';
 import { decideRouting } from './routing-decision';
 

@@ -1,7 +1,7 @@
-import { targetWeek, type ScheduledEvent } from '../domain/duty/scheduled-event';
-import { NotFoundError } from '../shared/errors';
+import { targetWeek, type ScheduledEvent } from '../../domain/duty/scheduled-event';
+import { NotFoundError } from '../../shared/errors';
 import { generateWeekRoster, type RosterJobServices } from './generate-roster';
-import type { RosterSaveOutcome } from '../store/rosters';
+import type { RosterSaveOutcome } from '../../store/rosters';
 
 export interface RosterRunSummary {
   districtId: string;
