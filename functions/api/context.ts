@@ -2,7 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { requireCaller, type Caller } from '../domain/caller';
 import type { DistrictRecord } from '../store/districts';
 import { createLoaders, type Loaders } from './loaders';
-import type { Services } from '../app/services';
+import { servicesOfRequest, type Services } from '../app/services';
 
 /** Every seeded district is in China; used only if a district item is missing. */
 const DEFAULT_TIMEZONE = 'Asia/Shanghai';
@@ -13,6 +13,7 @@ export interface RequestContext {
   caller?: Caller;
   /** The client's address as the gateway saw it (rate limits on the public path). */
   clientAddress?: string;
+  /** This request's view of the services: a district's item is read once per request. */
   services: Services;
   logger: Logger;
   /** Loaders of the caller's district; UNAUTHENTICATED for an anonymous request. */
@@ -33,14 +34,12 @@ export function createRequestContext(options: {
   logger: Logger;
 }): RequestContext {
   let loaders: Loaders | undefined;
-  const districts = new Map<string, Promise<DistrictRecord | undefined>>();
-  const districtOf = (districtId: string) => {
-    if (!districts.has(districtId)) districts.set(districtId, options.services.districts.get(districtId));
-    return districts.get(districtId)!;
-  };
+  const services = servicesOfRequest(options.services);
+  const districtOf = (districtId: string) => services.districts.get(districtId);
   return {
     ...options,
-    loaders: () => (loaders ??= createLoaders(options.services, requireCaller(options.caller).districtId)),
+    services,
+    loaders: () => (loaders ??= createLoaders(services, requireCaller(options.caller).districtId)),
     districtOf,
     timezoneOf: async (districtId) => (await districtOf(districtId))?.timezone ?? DEFAULT_TIMEZONE,
     reportedIssueIds: new Set<string>(),

@@ -1,8 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { METRICS_NAMESPACE } from '../shared/metrics';
 import type { RequestContext } from './context';
-
-export const METRICS_NAMESPACE = 'CommunityCityServices';
 
 /**
  * One structured log line and one EMF metrics record per GraphQL request: operation name,

@@ -7,9 +7,12 @@ import { IssueRepository } from '../store/issues/issue-repository';
 import { createOfficerRepository, type OfficerRepository } from '../store/officers';
 import { StationRepository } from '../store/stations';
 
-/** Long-lived data access, built once per Lambda container and shared by its requests. */
+/**
+ * The repositories and the clock the use cases work with, built once per Lambda container and
+ * shared by its requests. The DynamoDB client stays inside the repositories: nothing above the
+ * store builds a request of its own.
+ */
 export interface Services {
-  store: Store;
   /** The time now; tests pass a fixed or moving clock. */
   clock: () => Date;
   districts: DistrictRepository;
@@ -24,7 +27,6 @@ export interface Services {
 export function createServices(storeOrOptions: Store | StoreOptions, options: { clock?: () => Date } = {}): Services {
   const store = 'doc' in storeOrOptions ? storeOrOptions : createStore(storeOrOptions);
   return {
-    store,
     clock: options.clock ?? (() => new Date()),
     districts: new DistrictRepository(store),
     stations: new StationRepository(store),
@@ -35,3 +37,6 @@ export function createServices(storeOrOptions: Store | StoreOptions, options: { 
     duty: createDutyRepositories(store),
   };
 }
+
+/** The services of one request: a district's item is read at most once, however many use cases and fields need it. */
+export const servicesOfRequest = (services: Services): Services => ({ ...services, districts: services.districts.readingOnce() });

@@ -1,5 +1,5 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { METRICS_NAMESPACE } from '../api/observability';
+import { METRICS_NAMESPACE } from '../shared/metrics';
 import type { ComplianceRunSummary } from '../app/compliance/scheduled-run';
 
 /** EMF metrics of a compliance run: the week's compliance rate (%) and counts, by district. */

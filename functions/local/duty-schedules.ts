@@ -46,7 +46,7 @@ export async function startLocalDutySchedules(options: LocalDutySchedulesOptions
     };
     arm();
   };
-  every(5, 18, (scheduledTime) => runScheduledRoster(services, options.districtId, { scheduledTime }, new Date()));
-  every(1, 2, (scheduledTime) => runScheduledCompliance(services, publisher, options.districtId, { scheduledTime }, new Date()));
+  every(5, 18, (scheduledTime) => runScheduledRoster(services, options.districtId, { scheduledTime }, services.clock()));
+  every(1, 2, (scheduledTime) => runScheduledCompliance(services, publisher, options.districtId, { scheduledTime }, services.clock()));
   options.log(`duty schedules (${timezone}): roster Fridays 18:00, compliance Mondays 02:00`);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { requireActivityWriter } from '../../domain/access-rules';
 import { requireCaller } from '../../domain/caller';
 import { minutesBetween, weekOfInstant } from '../../domain/duty/iso-week';
 import { parseArguments } from '../../domain/validation/parse';
@@ -17,7 +18,7 @@ import { allOf, attributeFilter, type AttributeFilter } from '../../store/query'
 import type { GuardedWrite } from '../../store/transact';
 import type { RequestContext } from '../context';
 import type { Resolvers } from '../generated/graphql';
-import { loadOfficers, requireActivityWriter } from './duty-access';
+import { loadOfficers } from './load-officers';
 
 /** Times are kept in the district's offset, so a stored activity reads as local time. */
 const inDistrictZone = (instant: string, timezone: string): string =>
@@ -72,7 +73,7 @@ export const activityResolvers: Resolvers = {
       const { districtId } = requireActivityWriter(context.caller, input.officerIds);
       const { fields, derived } = await normalized(context, districtId, input);
       const { activities } = context.services.duty;
-      const activity = activities.record(districtId, randomUUID(), fields, derived, new Date().toISOString());
+      const activity = activities.record(districtId, randomUUID(), fields, derived, context.services.clock().toISOString());
       return activities.create(activity, referenceChecks(context, districtId, fields));
     },
     updateActivity: async (_parent, args, context) => {
@@ -97,7 +98,7 @@ export const activityResolvers: Resolvers = {
       const next: ActivityRecord = {
         ...activities.record(caller.districtId, id, fields, derived, current.createdAt),
         version: current.version + 1,
-        updatedAt: new Date().toISOString(),
+        updatedAt: context.services.clock().toISOString(),
       };
       const changedReferences = {
         stationId: change.stationId ?? undefined,

@@ -1,4 +1,5 @@
-import { hasRole, requireCaller, requireRole, type Caller } from '../../domain/caller';
+import { attendee, requireOperation } from '../../domain/access-rules';
+import { requireCaller } from '../../domain/caller';
 import { localDateOf } from '../../domain/duty/iso-week';
 import { parseArguments } from '../../domain/validation/parse';
 import { addLeaveArguments, attendanceArguments, weekArguments } from '../../domain/validation/duty-inputs';
@@ -8,20 +9,6 @@ import type { AttendancePayloadModel } from '../duty-models';
 import type { RequestContext } from '../context';
 import { loadReferenced } from '../loaders';
 import type { Resolvers } from '../generated/graphql';
-
-/**
- * Whose attendance a call records: a SUPERVISOR names the officer; an officer's own token
- * records its own (naming someone else is FORBIDDEN); nobody else may.
- */
-function attendee(caller: Caller, named: string | undefined): { officerId: string; onOwnToken: boolean } {
-  if (hasRole(caller, 'SUPERVISOR')) {
-    const officerId = named ?? caller.officerId;
-    if (!officerId) throw BadUserInputError.of('officerId', 'name the officer to check in or out');
-    return { officerId, onOwnToken: officerId === caller.officerId };
-  }
-  if (caller.officerId && (named === undefined || named === caller.officerId)) return { officerId: caller.officerId, onOwnToken: true };
-  throw new ForbiddenError('Officers check themselves in and out; a SUPERVISOR may do it for them');
-}
 
 /**
  * checkIn / checkOut: the shift must be on the current roster, the officer on the shift, and
@@ -54,7 +41,7 @@ export const attendanceResolvers: Resolvers = {
     checkIn: (_parent, args, context) => attend(context, args, 'checkIn'),
     checkOut: (_parent, args, context) => attend(context, args, 'checkOut'),
     addLeave: async (_parent, args, context) => {
-      const { districtId } = requireRole(context.caller, 'ADMIN', 'SUPERVISOR');
+      const { districtId } = requireOperation(context.caller, 'recordLeave');
       const leave = parseArguments(addLeaveArguments, args);
       return context.services.duty.leave.add(districtId, leave, context.services.officers.mustExist(districtId, leave.officerId, 'officerId'));
     },

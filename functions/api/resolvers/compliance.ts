@@ -1,10 +1,11 @@
-import { requireCaller, requireRole } from '../../domain/caller';
+import { requireOperation } from '../../domain/access-rules';
+import { requireCaller } from '../../domain/caller';
 import { parseArguments } from '../../domain/validation/parse';
 import { weekArguments } from '../../domain/validation/duty-inputs';
 import { computeWeekCompliance } from '../../app/compliance/compute-compliance';
 import { loadReferenced } from '../loaders';
 import type { Resolvers } from '../generated/graphql';
-import { loadOfficers } from './duty-access';
+import { loadOfficers } from './load-officers';
 
 export const complianceResolvers: Resolvers = {
   Query: {
@@ -16,7 +17,7 @@ export const complianceResolvers: Resolvers = {
   },
   Mutation: {
     computeCompliance: async (_parent, args, context) => {
-      const { districtId } = requireRole(context.caller, 'ADMIN', 'SUPERVISOR', 'SCHEDULER');
+      const { districtId } = requireOperation(context.caller, 'computeCompliance');
       const { week } = parseArguments(weekArguments, args);
       const { report } = await computeWeekCompliance(context.services, districtId, week, { now: context.services.clock().toISOString() });
       return report;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { requireCaller, requireRole } from '../../domain/caller';
+import { requireOperation } from '../../domain/access-rules';
+import { requireCaller } from '../../domain/caller';
 import { parseArguments } from '../../domain/validation/parse';
 import { createGridArguments, gridsArguments, updateGridArguments } from '../../domain/validation/reference-inputs';
 import { attributeFilter } from '../../store/query';
@@ -44,7 +45,7 @@ export const gridResolvers: Resolvers = {
   },
   Mutation: {
     createGrid: async (_parent, args, context) => {
-      const { districtId } = requireRole(context.caller, 'ADMIN');
+      const { districtId } = requireOperation(context.caller, 'editReferenceData');
       const { input } = parseArguments(createGridArguments, args);
       const officerIds = [...new Set(input.officerIds ?? [])];
       return context.services.grids.create(
@@ -56,7 +57,7 @@ export const gridResolvers: Resolvers = {
       );
     },
     updateGrid: async (_parent, args, context) => {
-      const { districtId } = requireRole(context.caller, 'ADMIN');
+      const { districtId } = requireOperation(context.caller, 'editReferenceData');
       const { input } = parseArguments(updateGridArguments, args);
       const { id, expectedVersion, ...change } = input;
       const officerIds = change.officerIds && [...new Set(change.officerIds)];

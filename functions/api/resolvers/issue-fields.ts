@@ -1,14 +1,15 @@
-import { hasRole } from '../../domain/caller';
+import { seesIssueDetails, seesIssuePhotos, seesIssueRelations, seesReporterContact, type IssueReader } from '../../domain/access-rules';
 import { isOpen } from '../../domain/issues/workflow';
 import { inZone } from '../../domain/time';
 import type { IssueRecord } from '../../store/issues/issue-record';
 import type { RequestContext } from '../context';
 import type { Resolvers } from '../generated/graphql';
 
-/** Staff see an issue's details; an anonymous caller only those of the report they just made. */
-const seesDetails = (context: RequestContext, issue: IssueRecord) => !!context.caller || context.reportedIssueIds.has(issue.id);
-
-const supervising = (context: RequestContext) => hasRole(context.caller, 'ADMIN', 'SUPERVISOR');
+const readerOf = (context: RequestContext, issue: IssueRecord): IssueReader => ({
+  caller: context.caller,
+  reportedItInThisRequest: context.reportedIssueIds.has(issue.id),
+});
+const seesDetails = (context: RequestContext, issue: IssueRecord) => seesIssueDetails(readerOf(context, issue));
 
 /** A required time, shown in the district's zone. */
 const time = (pick: (issue: IssueRecord) => string) => async (issue: IssueRecord, _args: unknown, context: RequestContext) =>
@@ -26,19 +27,16 @@ export const issueFieldResolvers: Resolvers = {
     description: (issue, _args, context) => (seesDetails(context, issue) ? issue.description : null),
     location: (issue, _args, context) => (seesDetails(context, issue) ? (issue.location ?? null) : null),
     address: (issue, _args, context) => (seesDetails(context, issue) ? (issue.address ?? null) : null),
-    photoUrls: (issue, _args, context) => {
-      if (!context.caller) return context.reportedIssueIds.has(issue.id) ? issue.photoUrls : [];
-      return !issue.photosShowPeople || supervising(context) ? issue.photoUrls : [];
-    },
-    reporterContact: (issue, _args, context) => (supervising(context) ? (issue.reporterContact ?? null) : null),
+    photoUrls: (issue, _args, context) => (seesIssuePhotos(readerOf(context, issue), issue) ? issue.photoUrls : []),
+    reporterContact: (issue, _args, context) => (seesReporterContact(context.caller) ? (issue.reporterContact ?? null) : null),
     grid: async (issue, _args, context) =>
-      context.caller && issue.gridId ? ((await context.loaders().gridById.load(issue.gridId)) ?? null) : null,
+      seesIssueRelations(context.caller) && issue.gridId ? ((await context.loaders().gridById.load(issue.gridId)) ?? null) : null,
     station: async (issue, _args, context) =>
-      context.caller && issue.stationId ? ((await context.loaders().stationById.load(issue.stationId)) ?? null) : null,
+      seesIssueRelations(context.caller) && issue.stationId ? ((await context.loaders().stationById.load(issue.stationId)) ?? null) : null,
     assignee: async (issue, _args, context) =>
-      context.caller && issue.assigneeId ? ((await context.loaders().officerById.load(issue.assigneeId)) ?? null) : null,
+      seesIssueRelations(context.caller) && issue.assigneeId ? ((await context.loaders().officerById.load(issue.assigneeId)) ?? null) : null,
     duplicateOf: async (issue, _args, context) =>
-      context.caller && issue.duplicateOf ? ((await context.loaders().issueById.load(issue.duplicateOf)) ?? null) : null,
+      seesIssueRelations(context.caller) && issue.duplicateOf ? ((await context.loaders().issueById.load(issue.duplicateOf)) ?? null) : null,
     routingNote: (issue) => issue.routingNote ?? null,
     reportedAt: time((issue) => issue.reportedAt),
     dispatchDueAt: time((issue) => issue.dispatchDueAt),
@@ -49,7 +47,7 @@ export const issueFieldResolvers: Resolvers = {
     transferredTo: (issue) => issue.transferredTo ?? null,
     satisfaction: (issue) => issue.satisfaction ?? null,
     history: async (issue, _args, context) => {
-      if (!context.caller) return [];
+      if (!seesIssueRelations(context.caller)) return [];
       const [events, timezone] = await Promise.all([context.loaders().issueHistory.load(issue.id), context.timezoneOf(issue.districtId)]);
       return events.map((event) => ({ ...event, at: inZone(event.at, timezone) }));
     },

@@ -7,35 +7,39 @@ import { reportIssue } from '../../app/issues/report-issue';
 import type { Resolvers } from '../generated/graphql';
 import { findById } from './find-by-id';
 
-/** Issue queries and mutations; the use cases live in functions/api/issues/. */
+/** Issue queries and mutations: thin adapters over the use cases in functions/app/issues/. */
 export const issueResolvers: Resolvers = {
   Query: {
     issue: findById('issueById', 'Issue'),
-    issues: (_parent, args, context) => listIssues(context, args),
-    issueStats: (_parent, args, context) => issueStats(context, args),
+    issues: (_parent, args, context) => listIssues(context.services, context.caller, args),
+    issueStats: (_parent, args, context) => issueStats(context.services, context.caller, args),
   },
   Mutation: {
-    reportIssue: (_parent, args, context) => reportIssue(context, args),
-    assignIssue: (_parent, args, context) => assignIssue(context, args),
-    startIssue: (_parent, args, context) => startIssue(context, args),
-    resolveIssue: (_parent, args, context) => resolveIssue(context, args),
-    transferIssue: (_parent, args, context) => transferIssue(context, args),
-    closeIssue: (_parent, args, context) => closeIssue(context, args),
-    reopenIssue: (_parent, args, context) => reopenIssue(context, args),
-    rejectIssue: (_parent, args, context) => rejectIssue(context, args),
-    confirmIssue: (_parent, args, context) => confirmIssue(context, args),
-    updateIssuePolicy: (_parent, args, context) => updateIssuePolicy(context, args),
+    reportIssue: async (_parent, args, context) => {
+      const reported = await reportIssue(context.services, context.caller, args, { clientAddress: context.clientAddress });
+      context.reportedIssueIds.add(reported.issue.id);
+      return reported;
+    },
+    assignIssue: (_parent, args, context) => assignIssue(context.services, context.caller, args),
+    startIssue: (_parent, args, context) => startIssue(context.services, context.caller, args),
+    resolveIssue: (_parent, args, context) => resolveIssue(context.services, context.caller, args),
+    transferIssue: (_parent, args, context) => transferIssue(context.services, context.caller, args),
+    closeIssue: (_parent, args, context) => closeIssue(context.services, context.caller, args),
+    reopenIssue: (_parent, args, context) => reopenIssue(context.services, context.caller, args),
+    rejectIssue: (_parent, args, context) => rejectIssue(context.services, context.caller, args),
+    confirmIssue: (_parent, args, context) => confirmIssue(context.services, context.caller, args, { clientAddress: context.clientAddress }),
+    updateIssuePolicy: (_parent, args, context) => updateIssuePolicy(context.services, context.caller, args),
   },
   District: {
     issuePolicy: (district, _args, context) => context.services.issuePolicies.get(district.id),
   },
   Station: {
-    issues: (station, args, context) => listIssues(context, args, { stationId: station.id }),
+    issues: (station, args, context) => listIssues(context.services, context.caller, args, { stationId: station.id }),
   },
   Grid: {
-    issues: (grid, args, context) => listIssues(context, args, { gridId: grid.id }),
+    issues: (grid, args, context) => listIssues(context.services, context.caller, args, { gridId: grid.id }),
   },
   Officer: {
-    assignedIssues: (officer, args, context) => listIssues(context, args, { assigneeId: officer.id }),
+    assignedIssues: (officer, args, context) => listIssues(context.services, context.caller, args, { assigneeId: officer.id }),
   },
 };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { hasRole, requireCaller, requireRole, type Caller } from '../../domain/caller';
+import { requireOperation, seesOfficerPhone } from '../../domain/access-rules';
+import { requireCaller } from '../../domain/caller';
 import { parseArguments } from '../../domain/validation/parse';
 import {
   createOfficerArguments,
@@ -8,15 +9,9 @@ import {
   updateOfficerArguments,
 } from '../../domain/validation/reference-inputs';
 import { BadUserInputError } from '../../shared/errors';
-import type { OfficerRecord } from '../../store/officers';
 import { attributeFilter } from '../../store/query';
 import type { Resolvers } from '../generated/graphql';
 import { findById } from './find-by-id';
-
-/** Phones are personal data: ADMIN and SUPERVISOR see them, and an officer sees their own. */
-function canSeePhone(caller: Caller | undefined, officer: OfficerRecord): boolean {
-  return hasRole(caller, 'ADMIN', 'SUPERVISOR') || (!!caller && caller.officerId === officer.id);
-}
 
 export const officerResolvers: Resolvers = {
   Query: {
@@ -41,7 +36,7 @@ export const officerResolvers: Resolvers = {
   },
   Mutation: {
     createOfficer: async (_parent, args, context) => {
-      const { districtId } = requireRole(context.caller, 'ADMIN');
+      const { districtId } = requireOperation(context.caller, 'editReferenceData');
       const { input } = parseArguments(createOfficerArguments, args);
       return context.services.officers.create(
         districtId,
@@ -52,7 +47,7 @@ export const officerResolvers: Resolvers = {
       );
     },
     updateOfficer: async (_parent, args, context) => {
-      const { districtId } = requireRole(context.caller, 'ADMIN');
+      const { districtId } = requireOperation(context.caller, 'editReferenceData');
       const { input } = parseArguments(updateOfficerArguments, args);
       const { id, expectedVersion, ...change } = input;
       return context.services.officers.update(
@@ -65,13 +60,13 @@ export const officerResolvers: Resolvers = {
       );
     },
     deactivateOfficer: async (_parent, args, context) => {
-      const { districtId } = requireRole(context.caller, 'ADMIN');
+      const { districtId } = requireOperation(context.caller, 'editReferenceData');
       const { id, expectedVersion } = parseArguments(deactivateArguments, args);
       return context.services.officers.update(districtId, id, expectedVersion, () => ({ active: false }), context.services.clock().toISOString());
     },
   },
   Officer: {
-    phone: (officer, _args, context) => (canSeePhone(context.caller, officer) ? (officer.phone ?? null) : null),
+    phone: (officer, _args, context) => (seesOfficerPhone(context.caller, officer) ? (officer.phone ?? null) : null),
     maxWeeklyDutyMinutes: (officer) => officer.maxWeeklyDutyMinutes ?? null,
     station: async (officer, _args, context) =>
       officer.stationId ? ((await context.loaders().stationById.load(officer.stationId)) ?? null) : null,

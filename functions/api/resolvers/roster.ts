@@ -1,11 +1,12 @@
-import { requireCaller, requireRole } from '../../domain/caller';
+import { requireOperation } from '../../domain/access-rules';
+import { requireCaller } from '../../domain/caller';
 import { parseArguments } from '../../domain/validation/parse';
 import { generateRosterArguments, weekArguments } from '../../domain/validation/duty-inputs';
 import { ConflictError, NotFoundError } from '../../shared/errors';
 import { generateWeekRoster } from '../../app/roster/generate-roster';
 import type { Resolvers } from '../generated/graphql';
 import { loadReferenced } from '../loaders';
-import { loadOfficers } from './duty-access';
+import { loadOfficers } from './load-officers';
 
 export const rosterResolvers: Resolvers = {
   Query: {
@@ -17,7 +18,7 @@ export const rosterResolvers: Resolvers = {
   },
   Mutation: {
     generateRoster: async (_parent, args, context) => {
-      const { districtId } = requireRole(context.caller, 'ADMIN', 'SCHEDULER');
+      const { districtId } = requireOperation(context.caller, 'generateRoster');
       const { week, force } = parseArguments(generateRosterArguments, args);
       const result = await generateWeekRoster(context.services, districtId, week, { force, now: context.services.clock().toISOString() });
       if (result.outcome === 'PUBLISHED_KEPT') {
@@ -26,7 +27,7 @@ export const rosterResolvers: Resolvers = {
       return result.roster;
     },
     publishRoster: async (_parent, args, context) => {
-      const { districtId } = requireRole(context.caller, 'ADMIN', 'SUPERVISOR');
+      const { districtId } = requireOperation(context.caller, 'publishRoster');
       const { week } = parseArguments(weekArguments, args);
       await context.services.duty.rosters.publish(districtId, week, context.services.clock().toISOString());
       const roster = await context.services.duty.rosters.read(districtId, week);

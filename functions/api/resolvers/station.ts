@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { requireCaller, requireRole } from '../../domain/caller';
+import { requireOperation } from '../../domain/access-rules';
+import { requireCaller } from '../../domain/caller';
 import { districtOfServiceCode, generateServiceCode } from '../../domain/service-code';
 import { parseArguments } from '../../domain/validation/parse';
 import {
@@ -36,7 +37,7 @@ export const stationResolvers: Resolvers = {
   },
   Mutation: {
     createStation: async (_parent, args, context) => {
-      const { districtId } = requireRole(context.caller, 'ADMIN');
+      const { districtId } = requireOperation(context.caller, 'editReferenceData');
       const { input } = parseArguments(createStationArguments, args);
       if (input.serviceCode && districtOfServiceCode(input.serviceCode) !== districtId) {
         throw BadUserInputError.of('input.serviceCode', `must start with "${districtId}-"`);
@@ -54,13 +55,13 @@ export const stationResolvers: Resolvers = {
       );
     },
     updateStation: async (_parent, args, context) => {
-      const { districtId } = requireRole(context.caller, 'ADMIN');
+      const { districtId } = requireOperation(context.caller, 'editReferenceData');
       const { input } = parseArguments(updateStationArguments, args);
       const { id, expectedVersion, ...change } = input;
       return context.services.stations.entities.update(districtId, id, expectedVersion, () => change, context.services.clock().toISOString());
     },
     deactivateStation: async (_parent, args, context) => {
-      const { districtId } = requireRole(context.caller, 'ADMIN');
+      const { districtId } = requireOperation(context.caller, 'editReferenceData');
       const { id, expectedVersion } = parseArguments(deactivateArguments, args);
       return context.services.stations.entities.update(
         districtId,

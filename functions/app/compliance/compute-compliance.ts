@@ -1,8 +1,19 @@
 import { evaluateCompliance } from '../../domain/compliance/evaluate-compliance';
 import { NotFoundError } from '../../shared/errors';
 import type { StoredComplianceReport } from '../../store/compliance-reports';
+import type { DistrictRepository } from '../../store/districts';
+import type { DutyRepositories } from '../../store/duty-repositories';
+import type { OfficerRepository } from '../../store/officers';
+import type { StationRepository } from '../../store/stations';
 import type { SnapshotOutcome } from '../../store/week-snapshot';
-import type { RosterJobServices } from '../roster/generate-roster';
+
+/** What the compliance job reads and writes (a subset of the services). */
+export interface ComplianceJobServices {
+  districts: DistrictRepository;
+  stations: StationRepository;
+  officers: OfficerRepository;
+  duty: Pick<DutyRepositories, 'activities' | 'rosters' | 'attendance' | 'complianceReports'>;
+}
 
 export interface ComplianceJobResult {
   outcome: SnapshotOutcome;
@@ -17,7 +28,7 @@ export interface ComplianceJobResult {
  * same report and reports UNCHANGED.
  */
 export async function computeWeekCompliance(
-  services: RosterJobServices,
+  services: ComplianceJobServices,
   districtId: string,
   week: string,
   options: { now: string },

@@ -1,9 +1,8 @@
 import { targetWeek, type ScheduledEvent } from '../../domain/duty/scheduled-event';
 import { NotFoundError } from '../../shared/errors';
-import type { RosterJobServices } from '../roster/generate-roster';
 import type { StoredComplianceReport } from '../../store/compliance-reports';
 import type { SnapshotOutcome } from '../../store/week-snapshot';
-import { computeWeekCompliance } from './compute-compliance';
+import { computeWeekCompliance, type ComplianceJobServices } from './compute-compliance';
 import type { CompliancePublisher, NonCompliantStationsEvent } from './event-publisher';
 
 export interface ComplianceRunSummary {
@@ -27,7 +26,7 @@ const REASONS_PER_STATION = 5;
  * drop the rare duplicate).
  */
 export async function runScheduledCompliance(
-  services: RosterJobServices,
+  services: ComplianceJobServices,
   publisher: CompliancePublisher,
   districtId: string,
   event: ScheduledEvent,

@@ -3,9 +3,8 @@ import { nextStatus, type WorkflowAction } from '../../domain/issues/workflow';
 import { requireCaller, type Caller } from '../../domain/caller';
 import { ConflictError } from '../../shared/errors';
 import type { IssueChanges, IssueRecord } from '../../store/issues/issue-record';
-import { scopesOf, statsBucketWrites } from '../../store/issues/stats-buckets';
 import type { GuardedWrite } from '../../store/transact';
-import type { RequestContext } from '../../api/context';
+import type { Services } from '../services';
 import { countedFacts } from './counted-facts';
 
 export interface StepPlan {
@@ -29,22 +28,22 @@ export interface StepRequest {
  * then write the new state, its history event and its statistics in one transaction guarded by
  * the version and status read. Any other writer in between makes this CONFLICT, with nothing changed.
  */
-export async function applyStep(context: RequestContext, request: StepRequest): Promise<IssueRecord> {
-  const caller = requireCaller(context.caller);
-  const current = await context.services.issues.require(caller.districtId, request.id);
-  request.authorize(caller, current);
+export async function applyStep(services: Services, caller: Caller | undefined, request: StepRequest): Promise<IssueRecord> {
+  const staff = requireCaller(caller);
+  const current = await services.issues.require(staff.districtId, request.id);
+  request.authorize(staff, current);
   if (request.expectedVersion != null && request.expectedVersion !== current.version) {
     throw new ConflictError(`Issue ${current.id} is at version ${current.version}, not the expected ${request.expectedVersion}`);
   }
   const toStatus = nextStatus(request.action, current.status);
-  const at = context.services.clock().toISOString();
+  const at = services.clock().toISOString();
   const { changes, note, checks = [] } = request.plan(current, at);
   const next: IssueRecord = { ...current, ...changes, status: toStatus };
   const effects = counterEffects(countedFacts(current), countedFacts(next), request.action);
-  return context.services.issues.applyStep(
+  return services.issues.applyStep(
     current,
     next,
-    { at, actor: caller.subject, action: request.action, fromStatus: current.status, toStatus, ...(note ? { note } : {}) },
-    [...statsBucketWrites(context.services.store, current.districtId, current.reportedDay, scopesOf(current), effects), ...checks],
+    { at, actor: staff.subject, action: request.action, fromStatus: current.status, toStatus, ...(note ? { note } : {}) },
+    { counts: effects, checks },
   );
 }

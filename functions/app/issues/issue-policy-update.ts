@@ -1,20 +1,21 @@
-import { requireRole } from '../../domain/caller';
+import { requireOperation } from '../../domain/access-rules';
+import type { Caller } from '../../domain/caller';
 import { updateIssuePolicyArguments } from '../../domain/validation/issue-inputs';
 import { parseArguments } from '../../domain/validation/parse';
 import { ConflictError } from '../../shared/errors';
 import type { StoredIssuePolicy } from '../../store/issues/issue-policy-repository';
-import type { RequestContext } from '../../api/context';
+import type { Services } from '../services';
 
 /** updateIssuePolicy (ADMIN): given fields replace the stored ones; new time limits apply to issues reported afterwards. */
-export async function updateIssuePolicy(context: RequestContext, args: unknown): Promise<StoredIssuePolicy> {
-  const { districtId } = requireRole(context.caller, 'ADMIN');
+export async function updateIssuePolicy(services: Services, caller: Caller | undefined, args: unknown): Promise<StoredIssuePolicy> {
+  const { districtId } = requireOperation(caller, 'editIssuePolicy');
   const { input } = parseArguments(updateIssuePolicyArguments, args);
   const { expectedVersion, ...changes } = input;
-  const current = await context.services.issuePolicies.get(districtId);
+  const current = await services.issuePolicies.get(districtId);
   if (expectedVersion != null && expectedVersion !== current.version) {
     throw new ConflictError(`The issue policy is at version ${current.version}, not the expected ${expectedVersion}`);
   }
   const { version: _version, ...policy } = current;
   const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-  return context.services.issuePolicies.replace(districtId, current, { ...policy, ...defined });
+  return services.issuePolicies.replace(districtId, current, { ...policy, ...defined });
 }

@@ -1,4 +1,5 @@
-import { hasRole, requireRole, type Caller } from '../../domain/caller';
+import { requireIssueHandler, requireOperation } from '../../domain/access-rules';
+import type { Caller } from '../../domain/caller';
 import { parseArguments } from '../../domain/validation/parse';
 import {
   assignIssueArguments,
@@ -9,45 +10,37 @@ import {
   resolveIssueArguments,
   transferIssueArguments,
 } from '../../domain/validation/issue-inputs';
-import { BadUserInputError, ForbiddenError } from '../../shared/errors';
-import type { IssueRecord } from '../../store/issues/issue-record';
-import type { RequestContext } from '../../api/context';
+import { BadUserInputError } from '../../shared/errors';
+import type { Services } from '../services';
 import { applyStep } from './apply-step';
 
-const supervisors = (caller: Caller) => void requireRole(caller, 'ADMIN', 'SUPERVISOR');
+const supervisors = (caller: Caller) => void requireOperation(caller, 'superviseIssues');
 
-/** Handling steps belong to the officer the issue is dispatched to, or to a supervisor. */
-function assigneeOrSupervisor(caller: Caller, issue: IssueRecord): void {
-  if (hasRole(caller, 'ADMIN', 'SUPERVISOR')) return;
-  if (hasRole(caller, 'OFFICER') && caller.officerId && caller.officerId === issue.assigneeId) return;
-  throw new ForbiddenError('Only the assigned officer, a SUPERVISOR or an ADMIN can handle this issue');
-}
-
-export function assignIssue(context: RequestContext, args: unknown) {
+export function assignIssue(services: Services, caller: Caller | undefined, args: unknown) {
   const input = parseArguments(assignIssueArguments, args);
-  return applyStep(context, {
+  return applyStep(services, caller, {
     ...input,
     action: 'ASSIGN',
     authorize: supervisors,
     plan: (issue, at) => ({
       changes: { assigneeId: input.assigneeId, dispatchedAt: issue.dispatchedAt ?? at },
       note: input.note,
-      checks: [context.services.officers.mustBeActive(issue.districtId, input.assigneeId, 'assigneeId')],
+      checks: [services.officers.mustBeActive(issue.districtId, input.assigneeId, 'assigneeId')],
     }),
   });
 }
 
-export function startIssue(context: RequestContext, args: unknown) {
+export function startIssue(services: Services, caller: Caller | undefined, args: unknown) {
   const input = parseArguments(plainStepArguments, args);
-  return applyStep(context, { ...input, action: 'START', authorize: assigneeOrSupervisor, plan: () => ({ changes: {}, note: input.note }) });
+  return applyStep(services, caller, { ...input, action: 'START', authorize: requireIssueHandler, plan: () => ({ changes: {}, note: input.note }) });
 }
 
-export function resolveIssue(context: RequestContext, args: unknown) {
+export function resolveIssue(services: Services, caller: Caller | undefined, args: unknown) {
   const input = parseArguments(resolveIssueArguments, args);
-  return applyStep(context, {
+  return applyStep(services, caller, {
     ...input,
     action: 'RESOLVE',
-    authorize: assigneeOrSupervisor,
+    authorize: requireIssueHandler,
     plan: (issue, at) => ({
       changes: { resolvedAt: at, firstResolvedAt: issue.firstResolvedAt ?? at, resolvedOnSite: input.resolvedOnSite ?? issue.resolvedOnSite },
       note: input.note,
@@ -55,12 +48,12 @@ export function resolveIssue(context: RequestContext, args: unknown) {
   });
 }
 
-export function transferIssue(context: RequestContext, args: unknown) {
+export function transferIssue(services: Services, caller: Caller | undefined, args: unknown) {
   const input = parseArguments(transferIssueArguments, args);
-  return applyStep(context, {
+  return applyStep(services, caller, {
     ...input,
     action: 'TRANSFER',
-    authorize: assigneeOrSupervisor,
+    authorize: requireIssueHandler,
     plan: (issue, at) => ({
       changes: { transferredTo: input.department, dispatchedAt: issue.dispatchedAt ?? at },
       note: input.note ?? `transferred to ${input.department}`,
@@ -68,9 +61,9 @@ export function transferIssue(context: RequestContext, args: unknown) {
   });
 }
 
-export function closeIssue(context: RequestContext, args: unknown) {
+export function closeIssue(services: Services, caller: Caller | undefined, args: unknown) {
   const input = parseArguments(closeIssueArguments, args);
-  return applyStep(context, {
+  return applyStep(services, caller, {
     ...input,
     action: 'CLOSE',
     authorize: supervisors,
@@ -83,9 +76,9 @@ export function closeIssue(context: RequestContext, args: unknown) {
   });
 }
 
-export function reopenIssue(context: RequestContext, args: unknown) {
+export function reopenIssue(services: Services, caller: Caller | undefined, args: unknown) {
   const input = parseArguments(reopenIssueArguments, args);
-  return applyStep(context, {
+  return applyStep(services, caller, {
     ...input,
     action: 'REOPEN',
     authorize: supervisors,
@@ -93,15 +86,15 @@ export function reopenIssue(context: RequestContext, args: unknown) {
   });
 }
 
-export function rejectIssue(context: RequestContext, args: unknown) {
+export function rejectIssue(services: Services, caller: Caller | undefined, args: unknown) {
   const input = parseArguments(rejectIssueArguments, args);
-  return applyStep(context, {
+  return applyStep(services, caller, {
     ...input,
     action: 'REJECT',
     authorize: supervisors,
     plan: (issue) => {
       if (input.duplicateOf === issue.id) throw BadUserInputError.of('duplicateOf', 'must be another issue');
-      const checks = input.duplicateOf ? [context.services.issues.mustExist(issue.districtId, input.duplicateOf, 'duplicateOf')] : [];
+      const checks = input.duplicateOf ? [services.issues.mustExist(issue.districtId, input.duplicateOf, 'duplicateOf')] : [];
       return { changes: { duplicateOf: input.duplicateOf }, note: input.reason, checks };
     },
   });

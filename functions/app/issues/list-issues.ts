@@ -1,18 +1,18 @@
-import { requireCaller } from '../../domain/caller';
+import { requireCaller, type Caller } from '../../domain/caller';
 import { toUtcIso } from '../../domain/time';
 import { issuesArguments } from '../../domain/validation/issue-inputs';
 import { parseArguments } from '../../domain/validation/parse';
 import type { Connection } from '../../store/entity-repository';
 import type { IssueListFilter } from '../../store/issues/issue-query-plan';
 import type { IssueRecord } from '../../store/issues/issue-record';
-import type { RequestContext } from '../../api/context';
+import type { Services } from '../services';
 
 /** `issues(filter, first, after)` and its nested forms, where the parent fixes one filter (station, grid, assignee). */
-export function listIssues(context: RequestContext, args: unknown, fixed: Partial<IssueListFilter> = {}): Promise<Connection<IssueRecord>> {
-  const { districtId } = requireCaller(context.caller);
+export function listIssues(services: Services, caller: Caller | undefined, args: unknown, fixed: Partial<IssueListFilter> = {}): Promise<Connection<IssueRecord>> {
+  const { districtId } = requireCaller(caller);
   const { filter, first, after } = parseArguments(issuesArguments, args);
   const { reportedFrom, reportedTo, ...equalities } = filter ?? {};
-  return context.services.issues.page(
+  return services.issues.page(
     districtId,
     {
       ...equalities,
@@ -22,6 +22,6 @@ export function listIssues(context: RequestContext, args: unknown, fixed: Partia
     },
     first,
     after,
-    context.services.clock().toISOString(),
+    services.clock().toISOString(),
   );
 }

@@ -12,7 +12,7 @@ export interface RosterJobServices {
   districts: DistrictRepository;
   stations: StationRepository;
   officers: OfficerRepository;
-  duty: DutyRepositories;
+  duty: Pick<DutyRepositories, 'leave' | 'rosters'>;
 }
 
 export interface RosterJobResult {

@@ -45,3 +45,9 @@ const plusMinutes = (iso: string, minutes: number): string => new Date(Date.pars
 export function deadlines(reportedAt: string, limit: TimeLimit): { dispatchDueAt: string; dueAt: string } {
   return { dispatchDueAt: plusMinutes(reportedAt, limit.dispatchMinutes), dueAt: plusMinutes(reportedAt, limit.resolveMinutes) };
 }
+
+/** The limits on anonymous calls through one service code and from one client address, a minute each. */
+export const publicLimitsOf = (policy: IssuePolicy): { perCode: number; perAddress: number } => ({
+  perCode: policy.publicReportsPerCodePerMinute,
+  perAddress: policy.publicCallsPerAddressPerMinute,
+});

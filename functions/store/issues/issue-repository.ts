@@ -1,4 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { CounterEffects } from '../../domain/issues/counter-effects';
+import type { IssueCounters } from '../../domain/issues/issue-stats';
 import { OPEN_STATUSES } from '../../domain/issues/workflow';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../shared/errors';
 import { batchGetItems, itemKeyId } from '../batch-get';
@@ -11,8 +13,20 @@ import { transactWrite, type GuardedWrite } from '../transact';
 import { eventKey, indexAttributes, indexPartition, issueKey, issuePartition, issuePartitionPrefix } from './issue-keys';
 import { planIssueQuery, type IssueListFilter } from './issue-query-plan';
 import { STEP_FIELDS, type IssueEventRecord, type IssueRecord } from './issue-record';
+import { publicCallLimits, type PublicCall } from './rate-limit';
+import { readStatsBuckets, scopesOf, statsBucketWrites, type StatsScope } from './stats-buckets';
 
 export type NewIssueEvent = Omit<IssueEventRecord, 'PK' | 'SK' | 'type' | 'issueId'>;
+
+/** What a write adds to the issue's own items, in the same transaction. */
+export interface IssueWriteEffects {
+  /** How the issue's statistics change: applied to its day buckets (district, station, grid). */
+  counts: CounterEffects;
+  /** Conditions on other items (the new assignee, the issue duplicated). */
+  checks?: GuardedWrite[];
+  /** An anonymous call through a service code: counted against its rate limits, refused over them. */
+  publicCall?: PublicCall;
+}
 
 /**
  * Issues and their history. Every state change is one transaction: the issue item (guarded by
@@ -45,18 +59,18 @@ export class IssueRepository {
     return queryAll<IssueEventRecord>(this.store, partitionPrefix(issuePartition(districtId, id), 'EVENT#'));
   }
 
-  /** Writes a new issue with its first events (sequence 1..n) and `related` writes, all or nothing. */
-  async create(issue: IssueRecord, events: NewIssueEvent[], related: GuardedWrite[]): Promise<void> {
+  /** Writes a new issue with its first events (sequence 1..n), its statistics and its rate limits, all or nothing. */
+  async create(issue: IssueRecord, events: NewIssueEvent[], effects: IssueWriteEffects): Promise<void> {
     const item = { ...issue, ...definedOnly(indexAttributes(issue)) };
     await transactWrite(this.store, [
       putIfNew(this.store, item, () => new ConflictError(`Issue ${issue.id} already exists`)),
       ...events.map((event, index) => this.eventWrite(issue, index + 1, event)),
-      ...related,
+      ...this.effectWrites(issue, effects),
     ]);
   }
 
   /** Applies one workflow step read at `current`; `next` carries the changed fields. */
-  async applyStep(current: IssueRecord, next: IssueRecord, event: NewIssueEvent, related: GuardedWrite[]): Promise<IssueRecord> {
+  async applyStep(current: IssueRecord, next: IssueRecord, event: NewIssueEvent, effects: IssueWriteEffects): Promise<IssueRecord> {
     const stored: IssueRecord = { ...next, version: current.version + 1, eventCount: current.eventCount + 1 };
     const attributes: Record<string, unknown> = {
       ...Object.fromEntries(STEP_FIELDS.map((field) => [field, stored[field]])),
@@ -92,13 +106,13 @@ export class IssueRepository {
         onConditionFailed: () => new ConflictError(`Issue ${current.id} was changed concurrently; read it again and retry`),
       },
       this.eventWrite(current, stored.eventCount, event),
-      ...related,
+      ...this.effectWrites(current, effects),
     ]);
     return stored;
   }
 
   /** "Me too" on an open issue: a counter, not a step (no version change, so it never conflicts with handling). */
-  async confirm(districtId: string, id: string, related: GuardedWrite[]): Promise<IssueRecord> {
+  async confirm(districtId: string, id: string, publicCall?: PublicCall): Promise<IssueRecord> {
     const current = await this.require(districtId, id);
     const statuses = Object.fromEntries(OPEN_STATUSES.map((status, index) => [`:open${index}`, status]));
     await transactWrite(this.store, [
@@ -115,9 +129,23 @@ export class IssueRepository {
         },
         onConditionFailed: () => new ConflictError(`Issue ${id} is ${current.status}: report the problem again instead`),
       },
-      ...related,
+      ...(publicCall ? publicCallLimits(this.store, districtId, publicCall) : []),
     ]);
     return this.require(districtId, id);
+  }
+
+  /** The cohort's counters of one scope, summed over the days `fromDay`..`toDay` of report. */
+  stats(districtId: string, scope: StatsScope, fromDay: string, toDay: string): Promise<{ counters: IssueCounters; minutesToResolve: number[] }> {
+    return readStatsBuckets(this.store, districtId, scope, fromDay, toDay);
+  }
+
+  /** The issue's statistics (counted in the buckets of its report day), checks and rate limits. */
+  private effectWrites(issue: IssueRecord, effects: IssueWriteEffects): GuardedWrite[] {
+    return [
+      ...statsBucketWrites(this.store, issue.districtId, issue.reportedDay, scopesOf(issue), effects.counts),
+      ...(effects.checks ?? []),
+      ...(effects.publicCall ? publicCallLimits(this.store, issue.districtId, effects.publicCall) : []),
+    ];
   }
 
   /** A transaction check that a referenced issue exists in the same district. */

@@ -31,16 +31,19 @@ export function publicRateLimit(store: Store, districtId: string, subject: RateL
   };
 }
 
+/** An anonymous call through a service code, and the district's limits on such calls. */
+export interface PublicCall {
+  serviceCode: string;
+  /** The client's address, when the gateway gave one. */
+  clientAddress?: string;
+  limits: { perCode: number; perAddress: number };
+  at: Date;
+}
+
 /** The limits of one anonymous call: per service code and, when the gateway gave one, per client address. */
-export function publicCallLimits(
-  store: Store,
-  districtId: string,
-  call: { serviceCode: string; clientAddress?: string },
-  limits: { perCode: number; perAddress: number },
-  now: Date,
-): GuardedWrite[] {
+export function publicCallLimits(store: Store, districtId: string, call: PublicCall): GuardedWrite[] {
   return [
-    publicRateLimit(store, districtId, { kind: 'SERVICE_CODE', value: call.serviceCode }, limits.perCode, now),
-    ...(call.clientAddress ? [publicRateLimit(store, districtId, { kind: 'CLIENT_ADDRESS', value: call.clientAddress }, limits.perAddress, now)] : []),
+    publicRateLimit(store, districtId, { kind: 'SERVICE_CODE', value: call.serviceCode }, call.limits.perCode, call.at),
+    ...(call.clientAddress ? [publicRateLimit(store, districtId, { kind: 'CLIENT_ADDRESS', value: call.clientAddress }, call.limits.perAddress, call.at)] : []),
   ];
 }

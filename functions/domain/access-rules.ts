@@ -1,0 +1,109 @@
+import { BadUserInputError, ForbiddenError } from '../shared/errors';
+import { hasRole, requireCaller, requireRole, type Caller, type Role } from './caller';
+import type { IssueSource } from './vocabulary';
+
+/**
+ * Who may do what, and who sees which personal data: every access rule of the API, in one place.
+ * Pure functions of the caller and the record; the use cases and resolvers call them, and
+ * test/unit/domain/access-rules.test.ts holds them as tables. Every rule is scoped to the
+ * caller's district before it runs: keys are built from the token's district, so another
+ * district's records are never read.
+ */
+
+/** The staff roles each restricted operation needs. Reading needs any staff token of the district. */
+export const OPERATION_ROLES = {
+  /** Create, update and deactivate stations, grids and officers. */
+  editReferenceData: ['ADMIN'],
+  editIssuePolicy: ['ADMIN'],
+  editDutyPolicy: ['ADMIN'],
+  /** Dispatch, close, reopen and reject issues. */
+  superviseIssues: ['ADMIN', 'SUPERVISOR'],
+  generateRoster: ['ADMIN', 'SCHEDULER'],
+  publishRoster: ['ADMIN', 'SUPERVISOR'],
+  computeCompliance: ['ADMIN', 'SUPERVISOR', 'SCHEDULER'],
+  recordLeave: ['ADMIN', 'SUPERVISOR'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Operation = keyof typeof OPERATION_ROLES;
+
+/** The caller, if it may run `operation`: UNAUTHENTICATED without a token, FORBIDDEN with the wrong role. */
+export function requireOperation(caller: Caller | undefined, operation: Operation): Caller {
+  return requireRole(caller, ...OPERATION_ROLES[operation]);
+}
+
+// ── Personal data ──────────────────────────────────────────────────────────────────────────
+
+const supervising = (caller: Caller | undefined): boolean => hasRole(caller, 'ADMIN', 'SUPERVISOR');
+
+/** Phones are personal data: ADMIN and SUPERVISOR see them, and an officer sees their own. */
+export const seesOfficerPhone = (caller: Caller | undefined, officer: { id: string }): boolean =>
+  supervising(caller) || (!!caller && caller.officerId === officer.id);
+
+/** Who reads an issue: a staff caller, or the anonymous resident who reported it in this very request. */
+export interface IssueReader {
+  caller?: Caller;
+  reportedItInThisRequest: boolean;
+}
+
+/** Description, location and address: staff, and the resident who just reported it. */
+export const seesIssueDetails = (reader: IssueReader): boolean => !!reader.caller || reader.reportedItInThisRequest;
+
+/** The reporter's contact: ADMIN and SUPERVISOR only. */
+export const seesReporterContact = (caller: Caller | undefined): boolean => supervising(caller);
+
+/** Photos: staff see those not marked as showing people, supervisors all; a resident those of their own report. */
+export function seesIssuePhotos(reader: IssueReader, issue: { photosShowPeople: boolean }): boolean {
+  if (!reader.caller) return reader.reportedItInThisRequest;
+  return !issue.photosShowPeople || supervising(reader.caller);
+}
+
+/** Where an issue sits (grid, station, assignee, duplicate) and its history: staff only. */
+export const seesIssueRelations = (caller: Caller | undefined): boolean => !!caller;
+
+// ── Issues ─────────────────────────────────────────────────────────────────────────────────
+
+/** Handling steps (start, resolve, transfer) belong to the officer the issue is dispatched to, or to a supervisor. */
+export function requireIssueHandler(caller: Caller, issue: { assigneeId?: string }): void {
+  if (supervising(caller)) return;
+  if (hasRole(caller, 'OFFICER') && caller.officerId && caller.officerId === issue.assigneeId) return;
+  throw new ForbiddenError('Only the assigned officer, a SUPERVISOR or an ADMIN can handle this issue');
+}
+
+/** Who may report what: residents only through a service code; patrols alone resolve on the spot. */
+export function checkReporter(caller: Caller | undefined, report: { serviceCode?: string; source?: IssueSource; resolvedOnSite?: boolean }): void {
+  if (!caller) {
+    if (!report.serviceCode) throw BadUserInputError.of('input.serviceCode', 'is required to report without a token');
+    if (report.source && report.source !== 'SERVICE_CODE') throw BadUserInputError.of('input.source', 'must be SERVICE_CODE without a token');
+    if (report.resolvedOnSite) throw BadUserInputError.of('input.resolvedOnSite', 'needs a staff token');
+    return;
+  }
+  if (!report.source) throw BadUserInputError.of('input.source', 'is required with a staff token');
+  if (report.resolvedOnSite && report.source !== 'PATROL') throw BadUserInputError.of('input.resolvedOnSite', 'only a PATROL report can be resolved on the spot');
+}
+
+// ── Duty ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Activities are recorded by ADMIN or SUPERVISOR, or by an OFFICER for an activity they took
+ * part in (their own token names them). Anyone else: FORBIDDEN.
+ */
+export function requireActivityWriter(caller: Caller | undefined, officerIds: readonly string[]): Caller {
+  const known = requireCaller(caller);
+  if (supervising(known)) return known;
+  if (hasRole(known, 'OFFICER') && known.officerId && officerIds.includes(known.officerId)) return known;
+  throw new ForbiddenError('Recording an activity needs ADMIN or SUPERVISOR, or an officer who took part in it');
+}
+
+/**
+ * Whose attendance a call records: a SUPERVISOR names the officer; an officer's own token
+ * records its own (naming someone else is FORBIDDEN); nobody else may.
+ */
+export function attendee(caller: Caller, named: string | undefined): { officerId: string; onOwnToken: boolean } {
+  if (hasRole(caller, 'SUPERVISOR')) {
+    const officerId = named ?? caller.officerId;
+    if (!officerId) throw BadUserInputError.of('officerId', 'name the officer to check in or out');
+    return { officerId, onOwnToken: officerId === caller.officerId };
+  }
+  if (caller.officerId && (named === undefined || named === caller.officerId)) return { officerId: caller.officerId, onOwnToken: true };
+  throw new ForbiddenError('Officers check themselves in and out; a SUPERVISOR may do it for them');
+}
