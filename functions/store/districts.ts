@@ -1,7 +1,8 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DutyPolicy } from '../domain/duty-policy';
+import { ConflictError, NotFoundError } from '../shared/errors';
 import type { Store } from './client';
-import { updateDutyPolicy } from './duty-policy';
 import { districtKey, type ItemKey } from './keys';
 
 export interface DistrictRecord extends ItemKey {
@@ -25,9 +26,31 @@ export class DistrictRepository {
     return this.cache.get(districtId)!;
   }
 
-  /** Replaces the duty policy, guarded by the district's version (CONFLICT when stale, NOT_FOUND without the district). */
-  updateDutyPolicy(districtId: string, policy: DutyPolicy, expectedVersion: number | undefined): Promise<DistrictRecord> {
-    return updateDutyPolicy(this.store, districtId, policy, expectedVersion);
+  /**
+   * Replaces the district's duty policy on the district item (one UpdateItem touching only
+   * `policy` and `version`, so other fields of the item are left as they are). With
+   * `expectedVersion` a stale version is CONFLICT; without it the write still succeeds only on
+   * an existing district.
+   */
+  async updateDutyPolicy(districtId: string, policy: DutyPolicy, expectedVersion: number | undefined): Promise<DistrictRecord> {
+    try {
+      const output = await this.store.doc.send(
+        new UpdateCommand({
+          TableName: this.store.tableName,
+          Key: districtKey(districtId),
+          UpdateExpression: 'SET #policy = :policy, #version = #version + :one',
+          ConditionExpression: expectedVersion === undefined ? 'attribute_exists(PK)' : 'attribute_exists(PK) AND #version = :expected',
+          ExpressionAttributeNames: { '#policy': 'policy', '#version': 'version' },
+          ExpressionAttributeValues: { ':policy': policy, ':one': 1, ...(expectedVersion === undefined ? {} : { ':expected': expectedVersion }) },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return output.Attributes as DistrictRecord;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (expectedVersion === undefined) throw new NotFoundError('District', districtId);
+      throw new ConflictError(`District ${districtId} is not at the expected version ${expectedVersion}`);
+    }
   }
 
   /** A view of this repository that reads each district at most once: for one request, never for a container. */
