@@ -40,7 +40,8 @@ export async function signLocalToken(key: LocalSigningKey, identity: LocalIdenti
 }
 
 /**
- * What API Gateway's JWT authorizer checks: signature, issuer, audience, expiry. Answers the
+ * What API Gateway's JWT authorizer checks: signature, issuer, audience, expiry, and an issue
+ * time that is not in the future (jose checks `iat` only with a maximum age). Answers the
  * verified claims; throws on anything else (the adapter then answers 401 without saying why,
  * as API Gateway does).
  */
@@ -49,7 +50,8 @@ export async function verifyLocalToken(key: LocalSigningKey, token: string): Pro
     issuer: LOCAL_ISSUER,
     audience: LOCAL_AUDIENCE,
     algorithms: ['ES256'],
-    requiredClaims: ['sub', 'exp'],
+    requiredClaims: ['sub', 'exp', 'iat'],
+    maxTokenAge: TOKEN_LIFETIME_SECONDS,
   });
   return payload;
 }

@@ -7,7 +7,7 @@ import { districtIdSchema } from '../../domain/vocabulary';
  * Reads the caller from the claims API Gateway's JWT authorizer verified (Cognito ID token;
  * locally, the adapter's tokens carry the same claims). The authorizer passes claims as
  * strings: a list such as `cognito:groups` arrives as `"[ADMIN SUPERVISOR]"`, so both that
- * form and a real array are accepted. Claims that do not name a district and a known role
+ * form and a real array are accepted, and only exact role names count. Claims that do not name a district and a known role
  * give no caller: the request is treated as anonymous.
  */
 const claimsSchema = z.object({
@@ -37,10 +37,13 @@ export function callerFromClaims(claims: Record<string, unknown> | undefined): C
   };
 }
 
+/**
+ * The group names, from the two forms the gateway produces: a real array, or an array it
+ * flattened to `[A B]` (names separated by single spaces, inside brackets). Anything else is
+ * no groups. Names are taken whole: `OFFICER,ADMIN` is one (unknown) group, never two roles.
+ */
 function groupsOf(groups: string[] | string): string[] {
   if (Array.isArray(groups)) return groups;
-  return groups
-    .replace(/^\[|\]$/g, '')
-    .split(/[\s,]+/)
-    .filter(Boolean);
+  const flattened = /^\[([^[\]]*)\]$/.exec(groups);
+  return flattened ? flattened[1]!.split(' ').filter(Boolean) : [];
 }

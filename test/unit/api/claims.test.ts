@@ -24,6 +24,11 @@ describe('callerFromClaims', () => {
     ['a malformed district', { sub: 'u', 'custom:district': 'D#x', 'cognito:groups': '[ADMIN]' }],
     ['no known role', { sub: 'u', 'custom:district': 'dingnan', 'cognito:groups': '[GUEST]' }],
     ['no subject', { 'custom:district': 'dingnan', 'cognito:groups': '[ADMIN]' }],
+    ['a flattened group named "OFFICER,ADMIN"', { sub: 'u', 'custom:district': 'dingnan', 'cognito:groups': '[OFFICER,ADMIN]' }],
+    ['a group named "OFFICER,ADMIN" in a real array', { sub: 'u', 'custom:district': 'dingnan', 'cognito:groups': ['OFFICER,ADMIN'] }],
+    ['groups split by commas', { sub: 'u', 'custom:district': 'dingnan', 'cognito:groups': 'ADMIN,SUPERVISOR' }],
+    ['a bare group name outside the flattened form', { sub: 'u', 'custom:district': 'dingnan', 'cognito:groups': 'ADMIN' }],
+    ['a role in another case', { sub: 'u', 'custom:district': 'dingnan', 'cognito:groups': '[admin]' }],
   ])('given %s, when claims are read, then there is no caller (anonymous)', (_label, claims) => {
     expect(callerFromClaims(claims)).toBeUndefined();
   });

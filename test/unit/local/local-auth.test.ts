@@ -52,6 +52,13 @@ describe('local signing key and tokens', () => {
     await expect(verifyLocalToken(key, token)).rejects.toThrow(/exp/);
   });
 
+  test('given a token issued an hour from now, when verified, then it is refused as API Gateway refuses it', async () => {
+    const key = await loadOrCreateSigningKey(dataDir);
+    const token = await signLocalToken(key, { role: 'ADMIN', district: 'dingnan' }, new Date(Date.now() + 3600 * 1000));
+
+    await expect(verifyLocalToken(key, token)).rejects.toThrow(/iat/);
+  });
+
   test('given a token signed with another data dir key, when verified, then it is refused', async () => {
     const otherDir = await mkdtemp(join(tmpdir(), 'local-auth-other-'));
     try {
