@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { districtIdSchema, officerRoleSchema, stationKindSchema, weekdaySchema } from './vocabulary';
 import { defaultDutyPolicy, type DutyPolicy } from './duty-policy';
 import { geoPointField, idField, nameField, polygonField, textField } from './validation/fields';
-import { serviceCodeField } from './validation/reference-inputs';
+import { amenitiesField, serviceCodeField } from './validation/reference-inputs';
 
 /**
  * The district onboarding file (`infra/districts/<id>.json`): the district, its duty policy,
@@ -61,7 +61,7 @@ const stationEntry = z.strictObject({
   community: textField.optional(),
   address: textField.optional(),
   location: geoPointField.optional(),
-  amenities: z.array(z.string().trim().min(1).max(50)).max(30, 'at most 30 amenities').default([]),
+  amenities: amenitiesField.default([]),
   serviceCode: serviceCodeField,
 });
 

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import * as z from 'zod';
 import { isIsoWeek, ISO_WEEK_PATTERN } from '../duty/iso-week';
-import { absentIfNull, idField, nameField, pageArguments, versionField } from './fields';
+import { absentIfNull, freeText, idField, nameField, noteField, pageArguments, versionField } from './fields';
 
 /** Inputs of the duty operations (issue 4). Every rule reports its field path. */
 
@@ -81,7 +81,7 @@ const activityFieldsSchema = z
     peopleReached: absentIfNull(count),
     materialsDistributed: absentIfNull(count),
     issuesFound: absentIfNull(count),
-    notes: absentIfNull(z.string().trim().max(1000, 'must be at most 1000 characters')),
+    notes: absentIfNull(noteField),
   })
   .superRefine((activity, context) => {
     const span = Date.parse(activity.endsAt) - Date.parse(activity.startsAt);
@@ -89,7 +89,7 @@ const activityFieldsSchema = z
     else if (span > MAX_ACTIVITY_MS) context.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be at most 24 hours after startsAt' });
   });
 
-const notes = z.string().trim().max(1000, 'must be at most 1000 characters');
+const notes = noteField;
 
 /** An activity's fields; endsAt after startsAt and at most 24 h later. */
 export const recordActivityArguments = z.object({ input: activityFieldsSchema });
@@ -150,7 +150,7 @@ export const addLeaveArguments = z
     officerId: idField,
     from: dateField,
     to: dateField,
-    reason: absentIfNull(z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters')),
+    reason: absentIfNull(freeText(200)),
   })
   .superRefine((leave, context) => {
     if (leave.to < leave.from) context.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });

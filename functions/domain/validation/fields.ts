@@ -6,9 +6,35 @@ export const idField = z
   .trim()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "-" or "_"');
 
-export const nameField = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+/** Any control character (NUL, BEL, ESC of terminal escapes, …), and the same but for newline and tab. */
+const CONTROL_CHARACTER = /\p{Cc}/u;
+const CONTROL_CHARACTER_BUT_LINES = /(?![\n\t])\p{Cc}/u;
 
-export const textField = z.string().trim().max(300, 'must be at most 300 characters');
+/**
+ * The one rule for text people type: Unicode-normalized (NFC, so the same name is stored one
+ * way), line ends made `\n`, trimmed; refused when it holds a control character (newline and
+ * tab are allowed in multi-line text only), when it is empty after all that, or when it is too long.
+ */
+export function freeText(max: number, options: { multiline?: boolean } = {}) {
+  const control = options.multiline ? CONTROL_CHARACTER_BUT_LINES : CONTROL_CHARACTER;
+  return z
+    .string()
+    .transform((value) => value.normalize('NFC').replace(/\r\n?/g, '\n').trim())
+    .pipe(
+      z
+        .string()
+        .min(1, 'must not be empty')
+        .max(max, `must be at most ${max} characters`)
+        .refine((value) => !control.test(value), options.multiline ? 'must not hold control characters other than newline and tab' : 'must not hold control characters (line breaks included)'),
+    );
+}
+
+export const nameField = freeText(100);
+
+export const textField = freeText(300);
+
+/** Notes, descriptions and other text of several lines. */
+export const noteField = freeText(1000, { multiline: true });
 
 export const versionField = z.int('must be an integer').min(1, 'must be at least 1');
 

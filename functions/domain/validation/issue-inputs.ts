@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import { issueCategorySchema, issuePrioritySchema, issueSourceSchema, issueStatusSchema, satisfactionSchema } from '../vocabulary';
 import { DateTime } from 'luxon';
-import { absentIfNull, geoPointField, idField, pageArguments, textField, versionField } from './fields';
+import { absentIfNull, freeText, geoPointField, idField, noteField, pageArguments, textField, versionField } from './fields';
 import { serviceCodeField } from './reference-inputs';
 
 
-const note = z.string().trim().max(1000, 'must be at most 1000 characters');
+const note = noteField;
 const photoUrl = z
   .string()
   .trim()
@@ -25,8 +25,8 @@ const localDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM
 export const reportIssueArguments = z.object({
   input: z.object({
     category: issueCategorySchema,
-    title: absentIfNull(z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters')),
-    description: z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
+    title: absentIfNull(freeText(100)),
+    description: freeText(2000, { multiline: true }),
     location: absentIfNull(geoPointField),
     address: absentIfNull(textField),
     photoUrls: absentIfNull(z.array(photoUrl).max(9, 'at most 9 photos')),
@@ -47,14 +47,14 @@ export const plainStepArguments = z.object(step);
 export const resolveIssueArguments = z.object({ ...step, resolvedOnSite: absentIfNull(z.boolean()) });
 export const transferIssueArguments = z.object({
   ...step,
-  department: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  department: freeText(100),
 });
 export const closeIssueArguments = z.object({ ...step, satisfaction: absentIfNull(satisfactionSchema) });
-export const reopenIssueArguments = z.object({ ...step, note: note.min(1, 'must say why the issue is reopened') });
+export const reopenIssueArguments = z.object({ ...step, note });
 export const rejectIssueArguments = z.object({
   id: idField,
   expectedVersion: versionField.nullish(),
-  reason: note.min(1, 'must not be empty'),
+  reason: note,
   duplicateOf: absentIfNull(idField),
 });
 export const confirmIssueArguments = z.object({ id: idField, serviceCode: absentIfNull(serviceCodeField) });

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { DISTRICT_ID_PATTERN, officerRoleSchema, stationKindSchema, weekdaySchema } from '../vocabulary';
-import { absentIfNull, geoPointField, idField, nameField, pageArguments, polygonField, textField, versionField } from './fields';
+import { absentIfNull, freeText, geoPointField, idField, nameField, pageArguments, polygonField, textField, versionField } from './fields';
 
 
-const amenities = z.array(z.string().trim().min(1).max(50)).max(30, 'at most 30 amenities');
+export const amenitiesField = z.array(freeText(50)).max(30, 'at most 30 amenities');
 /** A grid write checks every member exists in one transaction (100 items at most, with the grid, its code and station). */
 const officerIds = z.array(idField).max(95, 'at most 95 officers per grid');
 const phone = z.string().trim().regex(/^\+?[0-9][0-9 -]{4,19}$/, 'must be a phone number (digits, spaces, "-", optional leading "+")');
@@ -23,7 +23,7 @@ export const createStationArguments = z.object({
     community: absentIfNull(textField),
     address: absentIfNull(textField),
     location: absentIfNull(geoPointField),
-    amenities: absentIfNull(amenities),
+    amenities: absentIfNull(amenitiesField),
     serviceCode: absentIfNull(serviceCodeField),
   }),
 });
@@ -37,7 +37,7 @@ export const updateStationArguments = z.object({
     community: absentIfNull(textField),
     address: absentIfNull(textField),
     location: absentIfNull(geoPointField),
-    amenities: amenities.optional(),
+    amenities: amenitiesField.optional(),
   }),
 });
 

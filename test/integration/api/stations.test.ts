@@ -53,6 +53,21 @@ describe('stations', () => {
     expect(after.data!.stations.edges).toHaveLength(before.data!.stations.edges.length);
   });
 
+  test.each([
+    ['a NUL and a BEL inside the name', { name: 'ab\u0000c\u0007d', kind: 'SERVICE_POST' }, 'input.name'],
+    ['an ANSI escape in the address', { name: '驿站', kind: 'SERVICE_POST', address: '\u001b[31m红色\u001b[0m' }, 'input.address'],
+    ['a name of NUL characters only', { name: '\u0000\u0000', kind: 'SERVICE_POST' }, 'input.name'],
+  ])('given %s, when a station is created, then BAD_USER_INPUT names the field and nothing is written', async (_what, input, path) => {
+    const before = await callGraphql(handler, LIST, { variables: { first: 100 }, claims: admin });
+
+    const response = await callGraphql(handler, CREATE, { variables: { input }, claims: admin });
+
+    expect(codesOf(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors![0]!.extensions.fields!.map((field) => field.path)).toEqual([path]);
+    const after = await callGraphql(handler, LIST, { variables: { first: 100 }, claims: admin });
+    expect(after.data!.stations.edges).toHaveLength(before.data!.stations.edges.length);
+  });
+
   test('given a service code of another district, when a station is created with it, then BAD_USER_INPUT names input.serviceCode', async () => {
     const response = await callGraphql(handler, CREATE, {
       variables: { input: { name: 'x', kind: 'SERVICE_POST', serviceCode: 'guiding-ABCD' } },
