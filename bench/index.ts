@@ -21,7 +21,7 @@ import { installStoreRecorder } from './support/store-recorder';
 import { createWorkload } from './support/workload';
 
 /**
- * `npm run bench`: every figure of issue 7 beside its baseline, in one run, printed and written
+ * `npm run bench`: every performance figure (docs/performance.md) beside its baseline, in one run, printed and written
  * to bench/results.md. `--quick` runs a few rounds of each (to try the bench, not to quote it).
  * It starts and stops its own DynamoDB Local and local server, on loopback only.
  */

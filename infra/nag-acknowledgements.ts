@@ -18,6 +18,6 @@ export function acknowledgeNodeRuntime(fn: IConstruct): void {
   Validations.of(fn).acknowledge({
     id: 'AwsSolutions-L1',
     reason:
-      'DESIGN.md fixes the Lambda runtime at Node.js 22 (nodejs22.x), the major the test suite runs on; a newer runtime is a deliberate upgrade of both, not a drift.',
+      'The project fixes the Lambda runtime at Node.js 22 (nodejs22.x; README, Deploy), the major the test suite runs on; a newer runtime is a deliberate upgrade of both, not a drift.',
   });
 }

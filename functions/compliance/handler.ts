@@ -2,7 +2,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createServices } from '../app/services';
 import { parseScheduledEvent } from '../domain/duty/scheduled-event';
-import { readJobEnvironment } from '../shared/job-environment';
+import { readJobEnvironment } from '../shared/env';
 import { publishComplianceMetrics } from './compliance-metrics';
 import { EventBridgePublisher } from './eventbridge-publisher';
 import { runScheduledCompliance, type ComplianceRunSummary } from '../app/compliance/scheduled-run';

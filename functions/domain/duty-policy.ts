@@ -1,4 +1,4 @@
-/** The district's duty rules (DESIGN.md §3). Xi'an's rule: 2 sessions a week, 2 hours each, with an enforcement officer. */
+/** The district's duty rules (docs/domain.md, Duty policy). Xi'an's rule: 2 sessions a week, 2 hours each, with an enforcement officer. */
 export interface ShiftWindow {
   name: string;
   /** Local time `HH:mm`. */

@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createServices } from '../app/services';
 import { parseScheduledEvent } from '../domain/duty/scheduled-event';
-import { readJobEnvironment } from '../shared/job-environment';
+import { readJobEnvironment } from '../shared/env';
 import { runScheduledRoster, type RosterRunSummary } from '../app/roster/scheduled-run';
 
 /**

@@ -1,7 +1,13 @@
 import * as z from 'zod';
 import { districtIdSchema } from '../domain/vocabulary';
 
-const environmentSchema = z.object({
+/**
+ * The functions' environment, in one place: a base schema every function reads (the API, the
+ * onboarding resource), and the scheduled jobs' schema, which extends it. Each is read once per
+ * container through the same fail-fast helper, whose error names every missing or malformed
+ * variable (`Invalid environment: DISTRICT_ID: …; TABLE_NAME: …`).
+ */
+const baseEnvironmentSchema = z.object({
   TABLE_NAME: z.string().min(1),
   /** Set only off AWS (local server, tests): the DynamoDB Local endpoint. */
   DYNAMODB_ENDPOINT: z.url().optional(),
@@ -13,18 +19,44 @@ const environmentSchema = z.object({
   DISTRICT_ID: districtIdSchema.optional(),
 });
 
-export type Environment = z.infer<typeof environmentSchema>;
+/** The scheduled jobs (roster, compliance) work on their stack's district alone, so they require it. */
+const jobEnvironmentSchema = baseEnvironmentSchema.extend({
+  DISTRICT_ID: districtIdSchema,
+  /** The bus the compliance job publishes to (the roster job has none). */
+  EVENT_BUS_NAME: z.string().min(1).optional(),
+});
 
-let cached: Environment | undefined;
+export type Environment = z.infer<typeof baseEnvironmentSchema>;
+export type JobEnvironment = z.infer<typeof jobEnvironmentSchema>;
 
-/** Reads the environment once and fails fast, naming every missing or malformed variable. */
+/**
+ * A reader of one schema: parses `source` and throws one Error naming every bad variable.
+ * What it reads from `process.env` it keeps, so a container parses its environment once;
+ * any other source (tests) is parsed on every call.
+ */
+function environmentReader<S extends z.ZodType<Record<string, unknown>>>(schema: S): (source?: NodeJS.ProcessEnv) => z.output<S> {
+  let cached: z.output<S> | undefined;
+  return (source = process.env) => {
+    if (cached !== undefined && source === process.env) return cached;
+    const parsed = schema.safeParse(source);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+      throw new Error(`Invalid environment: ${problems.join('; ')}`);
+    }
+    if (source === process.env) cached = parsed.data;
+    return parsed.data;
+  };
+}
+
+const readBase = environmentReader(baseEnvironmentSchema);
+const readJob = environmentReader(jobEnvironmentSchema);
+
+/** The API's and the onboarding function's environment; `DISTRICT_ID` is optional (absent locally). */
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
-  if (cached && source === process.env) return cached;
-  const parsed = environmentSchema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid environment: ${problems.join('; ')}`);
-  }
-  if (source === process.env) cached = parsed.data;
-  return parsed.data;
+  return readBase(source);
+}
+
+/** A scheduled job's environment: the base one with `DISTRICT_ID` required, and `EVENT_BUS_NAME`. */
+export function readJobEnvironment(source: NodeJS.ProcessEnv = process.env): JobEnvironment {
+  return readJob(source);
 }

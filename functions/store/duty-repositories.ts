@@ -5,7 +5,7 @@ import { ComplianceReportRepository } from './compliance-reports';
 import { LeaveRepository } from './leave';
 import { RosterRepository } from './rosters';
 
-/** The duty data (issue 4): activities, leave, weekly rosters, attendance and compliance reports. */
+/** The duty data: activities, leave, weekly rosters, attendance and compliance reports. */
 export interface DutyRepositories {
   activities: ActivityRepository;
   leave: LeaveRepository;

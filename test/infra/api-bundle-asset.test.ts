@@ -8,7 +8,7 @@ import { apiAssetDirectory, functionAssetDirectory, synthesizeDistrictStack, typ
 
 jest.setTimeout(120_000);
 
-/** Issue 7's bar for the deploy bundle (minified): more means something leaked in or stopped being shared. */
+/** The deploy bundle's budget, minified (docs/performance.md: at most 1 MB): more means something leaked in or stopped being shared. */
 const BUNDLE_BUDGET_BYTES = 1_000_000;
 
 let synthesized: SynthesizedStack;

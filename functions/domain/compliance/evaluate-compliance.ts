@@ -6,7 +6,7 @@ import type { ComplianceInput, ComplianceResult } from './types';
 
 /**
  * Evaluates one week of service-hour compliance for every station given (the active ones) —
- * DESIGN.md §4, Xi'an's rule by default. Pure: the same input gives the same result.
+ * docs/domain.md, Weekly compliance; Xi'an's rule by default. Pure: the same input gives the same result.
  */
 export function evaluateCompliance(input: ComplianceInput): ComplianceResult {
   const roles = new Map(input.officers.map((officer) => [officer.id, officer.role]));

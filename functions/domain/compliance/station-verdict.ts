@@ -2,7 +2,7 @@ import type { DutyPolicy } from '../duty-policy';
 import type { ServiceSession, StationVerdict } from './types';
 
 /**
- * A station's week under the policy (DESIGN.md §4): compliant with at least
+ * A station's week under the policy (docs/domain.md, Weekly compliance): compliant with at least
  * `minSessionsPerWeek` qualifying sessions, counted once per day when sessions must be on
  * distinct days. A non-compliant station gets reasons a person can act on:
  * "1 of 2 required sessions held", "2026-11-18: 90 min, under 120".

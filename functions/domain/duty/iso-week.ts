@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { WEEKDAYS, type Weekday } from '../vocabulary';
 
 /**
- * ISO weeks in a district's time zone (DESIGN.md §2): `2026-W48` runs from Monday 00:00 to the
+ * ISO weeks in a district's time zone (docs/domain.md, Time and weeks): `2026-W48` runs from Monday 00:00 to the
  * next Monday 00:00, local time. Dates are district-local `YYYY-MM-DD`.
  */
 export const ISO_WEEK_PATTERN = /^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/;

@@ -5,7 +5,7 @@ export type IssueAction = 'REPORT' | 'ASSIGN' | 'START' | 'RESOLVE' | 'TRANSFER'
 export type WorkflowAction = Exclude<IssueAction, 'REPORT'>;
 
 /**
- * The issue workflow (DESIGN.md §4): REPORTED → ASSIGNED → IN_PROGRESS → RESOLVED → CLOSED;
+ * The issue workflow (docs/domain.md, Issue workflow): REPORTED → ASSIGNED → IN_PROGRESS → RESOLVED → CLOSED;
  * REPORTED / ASSIGNED / IN_PROGRESS → TRANSFERRED → RESOLVED; REPORTED → REJECTED;
  * CLOSED → IN_PROGRESS (rework). ASSIGNED → ASSIGNED is a re-dispatch.
  */

@@ -9,7 +9,7 @@ import type { PlannedShift, RosterInput, RosterPlan } from './types';
 import { unfilledDemands } from './unfilled';
 
 /**
- * Plans one ISO week of duty for every active station (DESIGN.md §4). Pure and deterministic:
+ * Plans one ISO week of duty for every active station (docs/duty.md, The rules). Pure and deterministic:
  * no clock, no randomness, ties broken by id, so the same input gives the same plan byte for byte.
  *
  * Hard rules, never broken: each session is one policy window long enough for a session, on a

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { isIsoWeek, ISO_WEEK_PATTERN } from '../duty/iso-week';
 import { absentIfNull, freeText, idField, nameField, noteField, pageArguments, versionField } from './fields';
 
-/** Inputs of the duty operations (issue 4). Every rule reports its field path. */
+/** Inputs of the duty operations (activities, duty policy, rosters, attendance, leave). Every rule reports its field path. */
 
 export const isoWeekField = z
   .string()

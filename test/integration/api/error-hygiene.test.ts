@@ -11,7 +11,7 @@ import { createTestStore, type TestStore } from '../../support/test-store';
 import { trackAcceptedWrites } from '../../support/write-tracker';
 
 /**
- * Error hygiene under hostile input (issue 6, bar 2): every Query and Mutation field of the SDL,
+ * Error hygiene under hostile input (README, Hardening and operations: the error-hygiene bar): every Query and Mutation field of the SDL,
  * enumerated from schema/*.graphql, gets generated variables (wrong types, huge and odd strings,
  * extreme numbers, nulls, missing and unknown fields, forged and foreign ids, cursors and service
  * codes) from every kind of caller, through the real Lambda handler on DynamoDB Local. Each answer:

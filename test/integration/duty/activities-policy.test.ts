@@ -37,7 +37,7 @@ const publicity = (fields: Record<string, unknown> = {}) => ({
 });
 
 describe('duty policy', () => {
-  test('given the seeded district, when its policy is read, then it is DESIGN.md\'s default with a version', async () => {
+  test('given the seeded district, when its policy is read, then it is the default of docs/domain.md (Duty policy) with a version', async () => {
     const result = await executor.execute(`{ district { policy { minSessionsPerWeek minSessionMinutes minEnforcementPerSession sessionsOnDistinctDays version shiftWindows { name start end } } } }`, { claims: supervisor });
 
     expect(result.data!.district.policy).toMatchObject({

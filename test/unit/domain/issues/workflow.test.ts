@@ -13,7 +13,7 @@ const allowed: Record<WorkflowAction, Partial<Record<IssueStatus, IssueStatus>>>
   REJECT: { REPORTED: 'REJECTED' },
 };
 
-describe('issue workflow (DESIGN.md §4)', () => {
+describe('issue workflow (docs/domain.md, Issue workflow)', () => {
   const cases = (Object.keys(allowed) as WorkflowAction[]).flatMap((action) => ALL.map((from) => [action, from, allowed[action][from]] as const));
 
   test.each(cases)('given %s from %s, when the step is checked, then it leads to %s or is a CONFLICT', (action, from, to) => {

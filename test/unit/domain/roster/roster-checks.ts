@@ -3,7 +3,7 @@ import { isEnforcementRole } from '../../../../functions/domain/duty/enforcement
 import type { RosterInput, RosterOfficer, RosterPlan } from '../../../../functions/domain/roster/types';
 
 /**
- * Test oracles, written independently of the planner: every hard rule of DESIGN.md §4 as a list
+ * Test oracles, written independently of the planner: every hard rule of docs/duty.md (The rules) as a list
  * of violations, and the exact maximum number of sessions any roster could fill.
  */
 
