@@ -45,7 +45,13 @@ export interface IssueReader {
   reportedItInThisRequest: boolean;
 }
 
-/** Description, location and address: staff, and the resident who just reported it. */
+/**
+ * What the reporter wrote and what handling revealed (title, description, location, address,
+ * routing note, the department it went to, the rating): staff, and the resident who reported it
+ * in this very request. Any other anonymous reader sees the category and status, and the case's
+ * times and counts; the title they see is the category's name (a title defaults to the start of
+ * the description, so it is the reporter's words).
+ */
 export const seesIssueDetails = (reader: IssueReader): boolean => !!reader.caller || reader.reportedItInThisRequest;
 
 /** The reporter's contact: ADMIN and SUPERVISOR only. */

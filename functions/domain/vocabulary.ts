@@ -40,6 +40,23 @@ export const ISSUE_CATEGORIES = [
 export type IssueCategory = (typeof ISSUE_CATEGORIES)[number];
 export const issueCategorySchema = z.enum(ISSUE_CATEGORIES);
 
+/** What residents and staff call each category (the SDL's descriptions give the same words). */
+export const ISSUE_CATEGORY_LABELS: Record<IssueCategory, string> = {
+  DAMAGED_MUNICIPAL_FACILITY: '市政设施破损',
+  GREENERY_DESTROYED: '毁绿种菜',
+  GARBAGE_NOT_COLLECTED: '垃圾未及时清运',
+  ILLEGAL_DUMPING: '随意倾倒垃圾',
+  ROAD_OCCUPYING_BUSINESS: '占道经营',
+  ILLEGAL_CONSTRUCTION: '违法建设',
+  FLYERS_AND_ADS: '乱张贴小广告',
+  UNCIVIL_DOG_KEEPING: '不文明养犬',
+  MESSY_WIRING: '飞线充电、线缆乱拉',
+  STRAY_STALL: '流动摊贩',
+  ILLEGAL_PARKING: '乱停车',
+  OPEN_BURNING: '露天焚烧',
+  OTHER: '其他',
+};
+
 export const ISSUE_PRIORITIES = ['URGENT', 'NORMAL'] as const;
 export type IssuePriority = (typeof ISSUE_PRIORITIES)[number];
 export const issuePrioritySchema = z.enum(ISSUE_PRIORITIES);

@@ -1,6 +1,7 @@
 import { seesIssueDetails, seesIssuePhotos, seesIssueRelations, seesReporterContact, type IssueReader } from '../../domain/access-rules';
 import { isOpen } from '../../domain/issues/workflow';
 import { inZone } from '../../domain/time';
+import { ISSUE_CATEGORY_LABELS } from '../../domain/vocabulary';
 import type { IssueRecord } from '../../store/issues/issue-record';
 import type { RequestContext } from '../context';
 import type { Resolvers } from '../generated/graphql';
@@ -24,6 +25,7 @@ const optionalTime = (pick: (issue: IssueRecord) => string | undefined) => async
 /** Issue fields: times in the district's zone, `overdue` at read time, privacy rules, batched relations. */
 export const issueFieldResolvers: Resolvers = {
   Issue: {
+    title: (issue, _args, context) => (seesDetails(context, issue) ? issue.title : ISSUE_CATEGORY_LABELS[issue.category]),
     description: (issue, _args, context) => (seesDetails(context, issue) ? issue.description : null),
     location: (issue, _args, context) => (seesDetails(context, issue) ? (issue.location ?? null) : null),
     address: (issue, _args, context) => (seesDetails(context, issue) ? (issue.address ?? null) : null),
@@ -37,15 +39,15 @@ export const issueFieldResolvers: Resolvers = {
       seesIssueRelations(context.caller) && issue.assigneeId ? ((await context.loaders().officerById.load(issue.assigneeId)) ?? null) : null,
     duplicateOf: async (issue, _args, context) =>
       seesIssueRelations(context.caller) && issue.duplicateOf ? ((await context.loaders().issueById.load(issue.duplicateOf)) ?? null) : null,
-    routingNote: (issue) => issue.routingNote ?? null,
+    routingNote: (issue, _args, context) => (seesDetails(context, issue) ? (issue.routingNote ?? null) : null),
     reportedAt: time((issue) => issue.reportedAt),
     dispatchDueAt: time((issue) => issue.dispatchDueAt),
     dueAt: time((issue) => issue.dueAt),
     resolvedAt: optionalTime((issue) => issue.resolvedAt),
     closedAt: optionalTime((issue) => issue.closedAt),
     overdue: (issue, _args, context) => isOpen(issue.status) && context.services.clock().getTime() > Date.parse(issue.dueAt),
-    transferredTo: (issue) => issue.transferredTo ?? null,
-    satisfaction: (issue) => issue.satisfaction ?? null,
+    transferredTo: (issue, _args, context) => (seesDetails(context, issue) ? (issue.transferredTo ?? null) : null),
+    satisfaction: (issue, _args, context) => (seesDetails(context, issue) ? (issue.satisfaction ?? null) : null),
     history: async (issue, _args, context) => {
       if (!seesIssueRelations(context.caller)) return [];
       const [events, timezone] = await Promise.all([context.loaders().issueHistory.load(issue.id), context.timezoneOf(issue.districtId)]);

@@ -131,6 +131,57 @@ describe('duplicates and "me too"', () => {
   });
 });
 
+describe('what an anonymous caller sees of another resident\'s report', () => {
+  const EVERY_FIELD = `id title description category source priority status location { lat lng } address photoUrls reporterContact
+    grid { id } station { id } assignee { id } routingNote reportedAt dispatchDueAt dueAt overdue resolvedAt closedAt resolvedOnSite
+    transferredTo duplicateOf { id } confirmations reopenCount satisfaction history { action } version`;
+
+  test('given another report with a personal title, when a resident confirms it or is offered it as a duplicate, then every field shows only the public projection', async () => {
+    clock.set('2026-11-21T02:00:00Z');
+    const staffReport = await report({
+      category: 'STRAY_STALL',
+      location: metresNorth(-11000),
+      title: '王五 13800000000 家门口',
+      description: '王五家门口有流动摊贩',
+      address: '幸福路 8 号',
+      reporterContact: '13800000000',
+      photoUrls: ['https://photos.example.cn/a.jpg'],
+      photosShowPeople: false,
+    });
+    const id = staffReport.data!.reportIssue.issue.id;
+
+    const confirmed = await api.execute(`mutation { confirmIssue(id: "${id}", serviceCode: "${serviceCode}") { ${EVERY_FIELD} } }`);
+    const offered = await api.execute(`mutation R($input: ReportIssueInput!) { reportIssue(input: $input) { possibleDuplicates { ${EVERY_FIELD} } } }`, {
+      variables: { input: { category: 'STRAY_STALL', description: '又有摊贩', location: metresNorth(-11000), serviceCode } },
+    });
+
+    const expected = {
+      id,
+      title: '流动摊贩',
+      description: null,
+      category: 'STRAY_STALL',
+      status: 'REPORTED',
+      location: null,
+      address: null,
+      photoUrls: [],
+      reporterContact: null,
+      grid: null,
+      station: null,
+      assignee: null,
+      routingNote: null,
+      transferredTo: null,
+      duplicateOf: null,
+      satisfaction: null,
+      history: [],
+    };
+    expect(confirmed.errors).toBeUndefined();
+    expect(confirmed.data!.confirmIssue).toMatchObject(expected);
+    expect(offered.errors).toBeUndefined();
+    expect(offered.data!.reportIssue.possibleDuplicates).toEqual([expect.objectContaining(expected)]);
+    expect(JSON.stringify([confirmed.data, offered.data])).not.toMatch(/王五|13800000000|幸福路|photos\.example/);
+  });
+});
+
 describe('public report flood', () => {
   test('given the per-code limit, when a service code floods reports within a minute, then the excess is RATE_LIMITED and not stored', async () => {
     await api.execute(`mutation { updateIssuePolicy(input: { publicReportsPerCodePerMinute: 3 }) { version } }`, { claims: admin });
