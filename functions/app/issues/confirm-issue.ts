@@ -1,6 +1,6 @@
 import type { Caller } from '../../domain/caller';
 import { publicLimitsOf } from '../../domain/issues/issue-policy';
-import { districtOfServiceCode } from '../../domain/service-code';
+import { districtOfServiceCode, unknownServiceCode } from '../../domain/service-code';
 import { confirmIssueArguments } from '../../domain/validation/issue-inputs';
 import { parseArguments } from '../../domain/validation/parse';
 import { BadUserInputError } from '../../shared/errors';
@@ -17,7 +17,7 @@ export async function confirmIssue(services: Services, caller: Caller | undefine
   if (!serviceCode) throw BadUserInputError.of('serviceCode', 'is required to confirm without a token');
   const districtId = districtOfServiceCode(serviceCode);
   const station = await services.stations.findByServiceCode(districtId, serviceCode);
-  if (!station?.active) throw BadUserInputError.of('serviceCode', 'is not the code of an active station');
+  if (!station?.active) throw unknownServiceCode('serviceCode');
   const policy = await services.issuePolicies.get(districtId);
   return services.issues.confirm(districtId, id, { serviceCode, clientAddress: origin.clientAddress, limits: publicLimitsOf(policy), at: services.clock() });
 }

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { counterEffects } from '../../domain/issues/counter-effects';
 import { deadlines, publicLimitsOf, timeLimitFor, type IssuePolicy } from '../../domain/issues/issue-policy';
 import { metresBetween } from '../../domain/issues/routing';
-import { districtOfServiceCode } from '../../domain/service-code';
+import { districtOfServiceCode, unknownServiceCode } from '../../domain/service-code';
 import { localDate } from '../../domain/time';
 import { parseArguments } from '../../domain/validation/parse';
 import { reportIssueArguments } from '../../domain/validation/issue-inputs';
-import { BadUserInputError, NotFoundError } from '../../shared/errors';
+import { NotFoundError } from '../../shared/errors';
 import { issueKey } from '../../store/issues/issue-keys';
 import type { NewIssueEvent } from '../../store/issues/issue-repository';
 import type { IssueRecord } from '../../store/issues/issue-record';
@@ -23,7 +23,7 @@ type ReportInput = ReturnType<typeof parseArguments<typeof reportIssueArguments>
 async function stationOfCode(services: Services, districtId: string, code: string | undefined): Promise<StationRecord | undefined> {
   if (!code) return undefined;
   const station = await services.stations.findByServiceCode(districtId, code);
-  if (!station?.active) throw BadUserInputError.of('input.serviceCode', 'is not the code of an active station of this district');
+  if (!station?.active) throw unknownServiceCode('input.serviceCode');
   return station;
 }
 
@@ -63,7 +63,7 @@ export async function reportIssue(
     services.issuePolicies.get(districtId),
     services.grids.entities.all(districtId),
   ]);
-  if (!district) throw new NotFoundError('District', districtId);
+  if (!district) throw caller ? new NotFoundError('District', districtId) : unknownServiceCode('input.serviceCode');
   const now = services.clock();
   const at = now.toISOString();
   const routing = await decideRouting(input.location, grids, codeStation, (id) => services.officers.get(districtId, id));

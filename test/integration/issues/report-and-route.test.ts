@@ -1,3 +1,5 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { entityKey, uniqueClaimKey } from '../../../functions/store/keys';
 import { callGraphql, claimsFor, codesOf, loadHandler } from '../../support/graphql-handler';
 import { INSIDE_DN_01_1, ISSUE, OUTSIDE_EVERY_GRID, REPORT } from '../../support/issue-operations';
 import { seed } from '../../support/seeded-district';
@@ -126,6 +128,23 @@ describe('reporting and routing', () => {
     const response = await callGraphql(handler, REPORT, { variables: { input: { category: 'OTHER', description: 'x', serviceCode: station.data!.station.serviceCode } } });
 
     expect(response.errors![0]!.extensions.fields![0]!.path).toBe('input.serviceCode');
+  });
+
+  test('given codes unknown in every way, when a resident reports or confirms through them, then each answer is the same and names no district', async () => {
+    // A station and its code claim in a district whose district item is missing (a half-synced district).
+    await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...uniqueClaimKey('ghost', 'SERVICE_CODE', 'ghost-ABCD1234'), stationId: 'gh-s-1' } }));
+    await store.doc.send(new PutCommand({ TableName: store.tableName, Item: { ...entityKey('ghost', 'STATION', 'gh-s-1'), type: 'STATION', districtId: 'ghost', id: 'gh-s-1', name: '幽灵站', kind: 'SERVICE_POST', amenities: [], serviceCode: 'ghost-ABCD1234', active: true, version: 1 } }));
+    const codes = ['guiding-ABCDEF', 'dingnan-NOSUCH', 'nowhere-ZZZZ', 'ghost-ABCD1234'];
+    const anyIssue = (await callGraphql(handler, `{ issues(first: 1) { edges { node { id } } } }`, { claims: admin })).data!.issues.edges[0].node.id;
+
+    const reports = await Promise.all(codes.map((serviceCode) => callGraphql(handler, REPORT, { variables: { input: { category: 'OTHER', description: 'x', serviceCode } } })));
+    const confirms = await Promise.all(
+      codes.slice(0, 3).map((serviceCode) => callGraphql(handler, `mutation C($id: ID!, $code: String!) { confirmIssue(id: $id, serviceCode: $code) { id } }`, { variables: { id: anyIssue, code: serviceCode } })),
+    );
+
+    for (const response of reports) expect(response.errors!.map((error) => error.extensions)).toEqual([{ code: 'BAD_USER_INPUT', fields: [{ path: 'input.serviceCode', message: 'is not the code of an active station' }] }]);
+    for (const response of confirms) expect(response.errors!.map((error) => error.extensions)).toEqual([{ code: 'BAD_USER_INPUT', fields: [{ path: 'serviceCode', message: 'is not the code of an active station' }] }]);
+    expect(JSON.stringify([...reports, ...confirms])).not.toMatch(/guiding|nowhere|ghost|District/);
   });
 
   test('given no token, when an issue is read directly, then UNAUTHENTICATED', async () => {
