@@ -22,6 +22,13 @@ export interface CounterEffects {
   minutesToResolve?: number;
 }
 
+/**
+ * A registered issue dispatched within its dispatch limit counts once (12345 response rate); a
+ * rejected one is not registered, so it stops counting when it is rejected after a dispatch.
+ */
+const dispatchedOnTime = (facts: CountedFacts): number =>
+  facts.dispatchedAt && facts.dispatchedAt <= facts.dispatchDueAt && facts.status !== 'REJECTED' ? 1 : 0;
+
 const satisfactionCounter = { SATISFIED: 'satisfied', BASICALLY_SATISFIED: 'basicallySatisfied', DISSATISFIED: 'dissatisfied' } as const;
 
 /**
@@ -39,7 +46,8 @@ export function counterEffects(before: CountedFacts | undefined, after: CountedF
     add('received');
     add(resident ? 'residentReported' : 'patrolFound');
   }
-  if (after.dispatchedAt && !before?.dispatchedAt && after.dispatchedAt <= after.dispatchDueAt) add('dispatchedOnTime');
+  const timelyDispatch = dispatchedOnTime(after) - (before ? dispatchedOnTime(before) : 0);
+  if (timelyDispatch !== 0) add('dispatchedOnTime', timelyDispatch);
   if (after.firstResolvedAt && !before?.firstResolvedAt) {
     add('resolved');
     if (resident) add('residentResolved');

@@ -6,7 +6,9 @@ export type WorkflowAction = Exclude<IssueAction, 'REPORT'>;
 
 /**
  * The issue workflow (docs/domain.md, Issue workflow): REPORTED → ASSIGNED → IN_PROGRESS → RESOLVED → CLOSED;
- * REPORTED / ASSIGNED / IN_PROGRESS → TRANSFERRED → RESOLVED; REPORTED → REJECTED;
+ * REPORTED / ASSIGNED / IN_PROGRESS → TRANSFERRED → RESOLVED; REPORTED / ASSIGNED → REJECTED
+ * (a located report is dispatched at once, so a duplicate is often ASSIGNED before anyone sees
+ * it: it can still be rejected until work starts);
  * CLOSED → IN_PROGRESS (rework). ASSIGNED → ASSIGNED is a re-dispatch.
  */
 const transitions: Record<WorkflowAction, { from: readonly IssueStatus[]; to: IssueStatus }> = {
@@ -16,7 +18,7 @@ const transitions: Record<WorkflowAction, { from: readonly IssueStatus[]; to: Is
   TRANSFER: { from: ['REPORTED', 'ASSIGNED', 'IN_PROGRESS'], to: 'TRANSFERRED' },
   CLOSE: { from: ['RESOLVED'], to: 'CLOSED' },
   REOPEN: { from: ['CLOSED'], to: 'IN_PROGRESS' },
-  REJECT: { from: ['REPORTED'], to: 'REJECTED' },
+  REJECT: { from: ['REPORTED', 'ASSIGNED'], to: 'REJECTED' },
 };
 
 export const OPEN_STATUSES: readonly IssueStatus[] = ['REPORTED', 'ASSIGNED', 'IN_PROGRESS', 'TRANSFERRED'];

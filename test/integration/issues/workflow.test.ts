@@ -100,6 +100,22 @@ describe('issue workflow', () => {
     expect(response.data!.rejectIssue.history.at(-1)).toMatchObject({ action: 'REJECT', note: '重复上报' });
   });
 
+  test('given a located duplicate dispatched at once, when it is rejected before work starts, then REJECTED; once work started, CONFLICT', async () => {
+    const original = await report({});
+    const repeat = await report({});
+    const started = await report({});
+    await run(START, { id: started.id }, leader);
+
+    const rejected = await run(REJECT, { id: repeat.id, reason: '重复上报', duplicateOf: original.id }, supervisor);
+    const tooLate = await run(REJECT, { id: started.id, reason: '重复上报' }, supervisor);
+
+    expect(repeat.status).toBe('ASSIGNED');
+    expect(rejected.data!.rejectIssue).toMatchObject({ status: 'REJECTED', duplicateOf: { id: original.id } });
+    expect(rejected.data!.rejectIssue.history.map((event: { action: string }) => event.action)).toEqual(['REPORT', 'ASSIGN', 'REJECT']);
+    expect(codesOf(tooLate)).toEqual(['CONFLICT']);
+    expect((await read(started.id)).status).toBe('IN_PROGRESS');
+  });
+
   test('given steps the workflow does not allow, when they are tried, then CONFLICT and the issue is unchanged', async () => {
     const issue = await report({});
     const before = await read(issue.id);
@@ -108,10 +124,9 @@ describe('issue workflow', () => {
       await run(CLOSE, { id: issue.id, satisfaction: 'SATISFIED' }, supervisor),
       await run(RESOLVE, { id: issue.id }, leader),
       await run(REOPEN, { id: issue.id, note: 'x' }, supervisor),
-      await run(REJECT, { id: issue.id, reason: 'x' }, supervisor),
     ];
 
-    expect(responses.map(codesOf)).toEqual([['CONFLICT'], ['CONFLICT'], ['CONFLICT'], ['CONFLICT']]);
+    expect(responses.map(codesOf)).toEqual([['CONFLICT'], ['CONFLICT'], ['CONFLICT']]);
     expect(await read(issue.id)).toEqual(before);
   });
 

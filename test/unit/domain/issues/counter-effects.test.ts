@@ -38,6 +38,12 @@ describe('counter effects', () => {
     expect(counterEffects(before, after, 'CLOSE')).toEqual({ increments: { closed: 1, dissatisfied: -1, basicallySatisfied: 1 } });
   });
 
+  test('given a duplicate dispatched on time, when it is rejected before work starts, then it is rejected and no longer a timely dispatch', () => {
+    const assigned = { ...reported, status: 'ASSIGNED' as const, dispatchedAt: reported.reportedAt };
+    expect(counterEffects(reported, assigned, 'ASSIGN').increments).toEqual({ dispatchedOnTime: 1 });
+    expect(counterEffects(assigned, { ...assigned, status: 'REJECTED' }, 'REJECT').increments).toEqual({ rejected: 1, dispatchedOnTime: -1 });
+  });
+
   test('given a reopen and a rejection, when counted, then rework and rejection are counted', () => {
     expect(counterEffects({ ...reported, status: 'CLOSED' }, { ...reported, status: 'IN_PROGRESS' }, 'REOPEN').increments).toEqual({ reopened: 1 });
     expect(counterEffects(reported, { ...reported, status: 'REJECTED' }, 'REJECT').increments).toEqual({ rejected: 1 });

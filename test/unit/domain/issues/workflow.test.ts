@@ -10,7 +10,7 @@ const allowed: Record<WorkflowAction, Partial<Record<IssueStatus, IssueStatus>>>
   TRANSFER: { REPORTED: 'TRANSFERRED', ASSIGNED: 'TRANSFERRED', IN_PROGRESS: 'TRANSFERRED' },
   CLOSE: { RESOLVED: 'CLOSED' },
   REOPEN: { CLOSED: 'IN_PROGRESS' },
-  REJECT: { REPORTED: 'REJECTED' },
+  REJECT: { REPORTED: 'REJECTED', ASSIGNED: 'REJECTED' },
 };
 
 describe('issue workflow (docs/domain.md, Issue workflow)', () => {
