@@ -69,8 +69,8 @@ export function closeIssue(services: Services, caller: Caller | undefined, args:
     authorize: supervisors,
     plan: (issue, at) => {
       const residentReport = issue.source !== 'PATROL';
-      if (residentReport && !input.satisfaction) throw BadUserInputError.of('satisfaction', "is required to close a resident's report (follow-up visit)");
-      if (!residentReport && input.satisfaction) throw BadUserInputError.of('satisfaction', 'only a resident’s report is rated');
+      if (residentReport && !input.satisfaction) throw BadUserInputError.of('satisfaction', `is required to close a resident's report (source ${issue.source}): the follow-up call's rating`);
+      if (!residentReport && input.satisfaction) throw BadUserInputError.of('satisfaction', 'is refused for a PATROL find: only a resident’s report is rated');
       return { changes: { closedAt: at, firstClosedAt: issue.firstClosedAt ?? at, satisfaction: input.satisfaction ?? issue.satisfaction }, note: input.note };
     },
   });

@@ -51,3 +51,12 @@ export const publicLimitsOf = (policy: IssuePolicy): { perCode: number; perAddre
   perCode: policy.publicReportsPerCodePerMinute,
   perAddress: policy.publicCallsPerAddressPerMinute,
 });
+
+const limitKey = (limit: TimeLimit): string => `${limit.category ?? '*'}/${limit.priority}`;
+
+/** Sets the given limits, each for its (category, priority); the other limits stay as they were. */
+export function mergeTimeLimits(current: readonly TimeLimit[], edits: readonly TimeLimit[]): TimeLimit[] {
+  const merged = new Map(current.map((limit) => [limitKey(limit), limit]));
+  for (const edit of edits) merged.set(limitKey(edit), edit);
+  return [...merged.values()];
+}

@@ -94,7 +94,9 @@ const minutes = z.int('must be an integer').min(1, 'must be between 1 and 525600
 
 export const updateIssuePolicyArguments = z.object({
   input: z.object({
-    expectedVersion: versionField.nullish(),
+    /** 0 is the version of the defaults, before the district's first change. */
+    expectedVersion: z.int('must be an integer').min(0, 'must be at least 0').nullish(),
+    replaceTimeLimits: absentIfNull(z.boolean()),
     timeLimits: absentIfNull(
       z
         .array(
