@@ -55,11 +55,13 @@ export class RosterRepository {
   async save(districtId: string, plan: RosterPlan, now: string, force: boolean): Promise<{ outcome: RosterSaveOutcome; roster: StoredRoster }> {
     const where = location(districtId, plan.week);
     const current = await readHeader<RosterHeader>(this.store, where);
-    const generation = generationOf(plan);
     if (current?.status === 'PUBLISHED' && !force) {
       const stored = await this.read(districtId, plan.week);
       return { outcome: 'PUBLISHED_KEPT', roster: stored! };
     }
+    // A forced week is DRAFT again even when the plan is unchanged: a new generation makes the
+    // header flip (to DRAFT) where equal content would otherwise be left as it is, PUBLISHED.
+    const generation = current?.status === 'PUBLISHED' ? generationOf({ plan, reopens: current.generation }) : generationOf(plan);
     const shifts: ShiftRecord[] = plan.shifts.map((shift) => ({ ...shift, districtId, week: plan.week }));
     const { outcome, header } = await replaceSnapshot<RosterHeader>(this.store, where, current, {
       generation,

@@ -130,6 +130,21 @@ describe('rosters in DynamoDB', () => {
     expect(after.data!.officer.leave).toEqual([{ from: firstShift.date }]);
   });
 
+  test('given a published week with unchanged inputs, when it is regenerated with force, then it is DRAFT again with the same shifts, and a retry changes nothing more', async () => {
+    await executor.execute(`mutation { publishRoster(week: "${WEEK}") { status } }`, { claims: admin });
+    const published = await executor.execute(ROSTER, { variables: { week: WEEK }, claims: admin });
+    expect(published.data!.roster.status).toBe('PUBLISHED');
+
+    const forced = await executor.execute(GENERATE, { variables: { week: WEEK, force: true }, claims: admin });
+    const stored = await executor.execute(ROSTER, { variables: { week: WEEK }, claims: admin });
+
+    expect(forced.errors).toBeUndefined();
+    expect(forced.data!.generateRoster.status).toBe('DRAFT');
+    expect(stored.data!.roster.status).toBe('DRAFT');
+    expect(stored.data!.roster.shifts).toEqual(published.data!.roster.shifts);
+    expect(await storedShiftRows(WEEK)).toHaveLength(published.data!.roster.shifts.length);
+  });
+
   test('given 12 stations, when their shifts with officers and attendance are read, then it costs at most 5 DynamoDB requests', async () => {
     const result = await executor.execute(
       `{ stations(first: 100) { edges { node { id shifts(week: "${WEEK}") { id officers { name } attendance { checkedInAt } } } } } }`,
