@@ -1,8 +1,12 @@
 import { DateTime } from 'luxon';
 
-/** Times are stored as UTC ISO strings and shown in the district's time zone. */
-export function inZone(isoUtc: string, timezone: string): string {
-  return DateTime.fromISO(isoUtc, { zone: 'utc' }).setZone(timezone).toISO({ suppressMilliseconds: true })!;
+/**
+ * Every time the API answers, in one format: the district's offset and whole seconds
+ * (`2026-11-21T09:30:05+08:00`), whatever the stored form (UTC ISO strings with milliseconds, or
+ * a district offset).
+ */
+export function inZone(instant: string, timezone: string): string {
+  return DateTime.fromISO(instant, { setZone: true }).setZone(timezone).set({ millisecond: 0 }).toISO({ suppressMilliseconds: true })!;
 }
 
 /** The district-local calendar date of an instant, `YYYY-MM-DD`. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DateTime } from 'luxon';
 import { requireActivityWriter } from '../../domain/access-rules';
 import { requireCaller } from '../../domain/caller';
 import { minutesBetween, weekOfInstant } from '../../domain/duty/iso-week';
+import { inZone } from '../../domain/time';
 import { parseArguments } from '../../domain/validation/parse';
 import {
   activitiesArguments,
@@ -20,14 +20,11 @@ import type { RequestContext } from '../context';
 import type { Resolvers } from '../generated/graphql';
 import { loadOfficers } from './load-officers';
 
-/** Times are kept in the district's offset, so a stored activity reads as local time. */
-const inDistrictZone = (instant: string, timezone: string): string =>
-  DateTime.fromISO(instant, { setZone: true }).setZone(timezone).toISO({ suppressMilliseconds: true })!;
 
 async function normalized(context: RequestContext, districtId: string, fields: ActivityFields) {
   const timezone = await context.timezoneOf(districtId);
-  const startsAt = inDistrictZone(fields.startsAt, timezone);
-  const endsAt = inDistrictZone(fields.endsAt, timezone);
+  const startsAt = inZone(fields.startsAt, timezone);
+  const endsAt = inZone(fields.endsAt, timezone);
   return {
     fields: { ...fields, startsAt, endsAt },
     derived: { week: weekOfInstant(startsAt, timezone), durationMinutes: minutesBetween(startsAt, endsAt) },

@@ -1,10 +1,10 @@
 import { attendee, requireOperation } from '../../domain/access-rules';
 import { requireCaller } from '../../domain/caller';
 import { localDateOf } from '../../domain/duty/iso-week';
+import { inZone } from '../../domain/time';
 import { parseArguments } from '../../domain/validation/parse';
 import { addLeaveArguments, attendanceArguments, weekArguments } from '../../domain/validation/duty-inputs';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../shared/errors';
-import { DateTime } from 'luxon';
 import type { AttendancePayloadModel } from '../duty-models';
 import type { RequestContext } from '../context';
 import { loadReferenced } from '../loaders';
@@ -30,7 +30,7 @@ async function attend(context: RequestContext, args: unknown, action: 'checkIn' 
   if (localDateOf(now, timezone) !== shift.date) {
     throw BadUserInputError.of('shiftId', `is on ${shift.date}: check-in and check-out are open that day only (${timezone})`);
   }
-  const at = DateTime.fromJSDate(now).setZone(timezone).toISO({ suppressMilliseconds: true })!;
+  const at = inZone(now.toISOString(), timezone);
   const { attendance } = context.services.duty;
   const change = await attendance[action](caller.districtId, shift.week, shift.id, officerId, at, caller.subject);
   return { shift, ...change };
@@ -48,7 +48,8 @@ export const attendanceResolvers: Resolvers = {
   },
   Attendance: {
     officer: (record, _args, context) => loadReferenced(context.loaders().officerById, record.officerId, 'Officer'),
-    checkedOutAt: (record) => record.checkedOutAt ?? null,
+    checkedInAt: async (record, _args, context) => inZone(record.checkedInAt, await context.timezoneOf(record.districtId)),
+    checkedOutAt: async (record, _args, context) => (record.checkedOutAt ? inZone(record.checkedOutAt, await context.timezoneOf(record.districtId)) : null),
   },
   Leave: {
     officer: (leave, _args, context) => loadReferenced(context.loaders().officerById, leave.officerId, 'Officer'),

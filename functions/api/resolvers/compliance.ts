@@ -4,6 +4,7 @@ import { parseArguments } from '../../domain/validation/parse';
 import { weekArguments } from '../../domain/validation/duty-inputs';
 import { computeWeekCompliance } from '../../app/compliance/compute-compliance';
 import { loadReferenced } from '../loaders';
+import { inZone } from '../../domain/time';
 import type { Resolvers } from '../generated/graphql';
 import { loadOfficers } from './load-officers';
 
@@ -25,7 +26,7 @@ export const complianceResolvers: Resolvers = {
   },
   ComplianceReport: {
     week: (report) => report.header.week,
-    generatedAt: (report) => report.header.generatedAt,
+    generatedAt: async (report, _args, context) => inZone(report.header.generatedAt, await context.timezoneOf(report.header.districtId)),
     stationCount: (report) => report.header.stationCount,
     compliantCount: (report) => report.header.compliantCount,
     complianceRate: (report) => report.header.complianceRate,

@@ -4,6 +4,7 @@ import { parseArguments } from '../../domain/validation/parse';
 import { generateRosterArguments, weekArguments } from '../../domain/validation/duty-inputs';
 import { ConflictError, NotFoundError } from '../../shared/errors';
 import { generateWeekRoster } from '../../app/roster/generate-roster';
+import { inZone } from '../../domain/time';
 import type { Resolvers } from '../generated/graphql';
 import { loadReferenced } from '../loaders';
 import { loadOfficers } from './load-officers';
@@ -38,8 +39,9 @@ export const rosterResolvers: Resolvers = {
   Roster: {
     week: (roster) => roster.header.week,
     status: (roster) => roster.header.status,
-    generatedAt: (roster) => roster.header.generatedAt,
-    publishedAt: (roster) => roster.header.publishedAt ?? null,
+    generatedAt: async (roster, _args, context) => inZone(roster.header.generatedAt, await context.timezoneOf(roster.header.districtId)),
+    publishedAt: async (roster, _args, context) =>
+      roster.header.publishedAt ? inZone(roster.header.publishedAt, await context.timezoneOf(roster.header.districtId)) : null,
     version: (roster) => roster.header.version,
     shifts: (roster) => roster.shifts,
     unfilled: (roster) => roster.header.unfilled,
