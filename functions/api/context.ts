@@ -10,6 +10,7 @@ const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 /** What every resolver receives. `caller` is absent for anonymous requests. */
 export interface RequestContext {
   requestId: string;
+  /** Dropped before execution when the token names an officer who is inactive or unknown (auth/active-officer.ts). */
   caller?: Caller;
   /** The client's address as the gateway saw it (rate limits on the public path). */
   clientAddress?: string;
@@ -36,12 +37,17 @@ export function createRequestContext(options: {
   let loaders: Loaders | undefined;
   const services = servicesOfRequest(options.services);
   const districtOf = (districtId: string) => services.districts.get(districtId);
-  return {
+  const context: RequestContext = {
     ...options,
     services,
-    loaders: () => (loaders ??= createLoaders(services, requireCaller(options.caller).districtId)),
+    // The caller is checked at each call: a caller dropped during the request (an inactive officer) gets no loaders.
+    loaders: () => {
+      const { districtId } = requireCaller(context.caller);
+      return (loaders ??= createLoaders(services, districtId));
+    },
     districtOf,
     timezoneOf: async (districtId) => (await districtOf(districtId))?.timezone ?? DEFAULT_TIMEZONE,
     reportedIssueIds: new Set<string>(),
   };
+  return context;
 }

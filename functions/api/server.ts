@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { activeOfficerPlugin } from './auth/active-officer';
 import type { RequestContext } from './context';
 import { formatError, unexpectedErrorPlugin } from './errors';
 import { requestObservabilityPlugin } from './observability';
@@ -26,6 +27,7 @@ export function createApolloServer(): ApolloServer<RequestContext> {
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ...protection.plugins,
+      activeOfficerPlugin(),
       unexpectedErrorPlugin(),
       requestObservabilityPlugin(),
     ],
