@@ -20,6 +20,10 @@ const INTERNAL_MESSAGE = 'Internal server error';
 /** graphql-js stops after 50 bad variable values with this uncoded error: it is bad input, not a fault. */
 const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables/;
 
+/** graphql-js's parser names its token limit ("Document contains more that 2000 tokens"); the answer names neither it nor where parsing stopped. */
+const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] \d+ tokens/;
+const TOKEN_LIMIT_MESSAGE = 'Syntax Error: Document contains too many tokens.';
+
 function isExpected(formatted: GraphQLFormattedError, original: unknown): boolean {
   if (original instanceof ApiError || TOO_MANY_VARIABLE_ERRORS.test(formatted.message)) return true;
   const code = formatted.extensions?.code;
@@ -36,6 +40,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const where = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
   if (original instanceof ApiError) return { message: original.message, ...where, extensions: original.extensions() };
   if (TOO_MANY_VARIABLE_ERRORS.test(formatted.message)) return { message: formatted.message, ...where, extensions: { code: 'BAD_USER_INPUT' } };
+  if (TOKEN_LIMIT.test(formatted.message)) return { message: TOKEN_LIMIT_MESSAGE, extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
   if (isExpected(formatted, original)) return { message: formatted.message, ...where, extensions: { code: formatted.extensions?.code } };
   return { message: INTERNAL_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

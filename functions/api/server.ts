@@ -3,7 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReporting
 import type { RequestContext } from './context';
 import { formatError, unexpectedErrorPlugin } from './errors';
 import { requestObservabilityPlugin } from './observability';
-import { queryProtection } from './query-limits';
+import { parseOptions, queryProtection } from './query-limits';
 import { buildExecutableSchema } from './schema';
 
 /**
@@ -21,6 +21,7 @@ export function createApolloServer(): ApolloServer<RequestContext> {
     includeStacktraceInErrorResponses: false,
     introspection: process.env.NODE_ENV !== 'production',
     allowBatchedHttpRequests: false,
+    parseOptions,
     validationRules: protection.validationRules,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),

@@ -1,0 +1,82 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { graphqlEvent, lambdaContext, loadHandler } from '../../support/graphql-handler';
+import type { TestStore } from '../../support/test-store';
+
+/**
+ * Requests the client got wrong, through the real handler with DynamoDB mocked: each is a 4xx
+ * with a code the client can act on, never INTERNAL_SERVER_ERROR, and never an ERROR log line.
+ */
+const dynamo = mockClient(DynamoDBDocumentClient);
+let handler: Awaited<ReturnType<typeof loadHandler>>;
+let logged: string[];
+
+beforeAll(async () => {
+  // Powertools' dev mode writes through the global console, which the test captures.
+  process.env.POWERTOOLS_DEV = 'true';
+  handler = await loadHandler({ tableName: 'mocked', endpoint: 'http://127.0.0.1:1' } as TestStore);
+});
+beforeEach(() => {
+  dynamo.reset();
+  logged = [];
+  for (const method of ['error', 'warn', 'info', 'log'] as const) {
+    jest.spyOn(console, method).mockImplementation((...args) => void logged.push(args.map(String).join(' ')));
+  }
+});
+afterEach(() => jest.restoreAllMocks());
+
+interface Answer {
+  status: number;
+  contentType: string | undefined;
+  body: { data?: unknown; errors?: { message: string; extensions: { code: string } }[] };
+}
+
+async function post(body: unknown, accept = 'application/json'): Promise<Answer> {
+  const event = graphqlEvent(body);
+  event.headers = { ...event.headers, accept };
+  const result = await handler(event, lambdaContext());
+  return { status: result.statusCode ?? 200, contentType: result.headers?.['content-type'] as string | undefined, body: JSON.parse(result.body ?? '{}') };
+}
+
+const codes = (answer: Answer) => (answer.body.errors ?? []).map((error) => error.extensions.code);
+const errorLines = () => logged.filter((line) => /"level":\s*"ERROR"|Unexpected error/.test(line));
+/** A document of exactly `count` tokens that parses and then fails validation (an unknown argument). */
+const ofTokens = (count: number) => `{ __typename(list: [${' 0'.repeat(count - 9)} ]) }`;
+
+describe('given a document that does not parse', () => {
+  test('given a syntax error, when posted, then 400 GRAPHQL_PARSE_FAILED and no error is logged', async () => {
+    const answer = await post({ query: '{ district { id ' });
+
+    expect(answer.status).toBe(400);
+    expect(codes(answer)).toEqual(['GRAPHQL_PARSE_FAILED']);
+    expect(answer.body.data).toBeUndefined();
+    expect(errorLines()).toEqual([]);
+  });
+
+  test('given a syntax error and Accept application/graphql-response+json, when posted, then 400 in that media type', async () => {
+    const answer = await post({ query: '{' }, 'application/graphql-response+json');
+
+    expect(answer.status).toBe(400);
+    expect(answer.contentType).toMatch(/^application\/graphql-response\+json/);
+    expect(codes(answer)).toEqual(['GRAPHQL_PARSE_FAILED']);
+  });
+
+  test('given a document over the token limit, when posted, then 400 GRAPHQL_PARSE_FAILED that does not name the limit, nothing logged, store untouched', async () => {
+    const answer = await post({ query: `{ district { ${'id '.repeat(2100)} } }` });
+
+    expect(answer.status).toBe(400);
+    expect(codes(answer)).toEqual(['GRAPHQL_PARSE_FAILED']);
+    expect(JSON.stringify(answer.body)).not.toMatch(/2000|2 000/);
+    expect(errorLines()).toEqual([]);
+    expect(dynamo.calls()).toHaveLength(0);
+  });
+
+  test('given a document of exactly 2 000 tokens, when posted, then it is parsed; given 2 001, then GRAPHQL_PARSE_FAILED', async () => {
+    const atLimit = await post({ query: ofTokens(2000) });
+    const overLimit = await post({ query: ofTokens(2001) });
+
+    expect(codes(atLimit)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(atLimit.body.errors![0]!.message).toMatch(/Unknown argument/);
+    expect(codes(overLimit)).toEqual(['GRAPHQL_PARSE_FAILED']);
+  });
+});
