@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { graphqlEvent, lambdaContext, loadHandler } from '../../support/graphql-handler';
@@ -78,5 +79,43 @@ describe('given a document that does not parse', () => {
     expect(codes(atLimit)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(atLimit.body.errors![0]!.message).toMatch(/Unknown argument/);
     expect(codes(overLimit)).toEqual(['GRAPHQL_PARSE_FAILED']);
+  });
+});
+
+describe('given an operation this API does not serve', () => {
+  test('given a subscription operation, when posted, then 400 GRAPHQL_VALIDATION_FAILED and no error is logged', async () => {
+    const answer = await post({ query: 'subscription Watch { __typename }' });
+
+    expect(answer.status).toBe(400);
+    expect(codes(answer)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(answer.body.errors![0]!.message).toMatch(/subscription/i);
+    expect(errorLines()).toEqual([]);
+  });
+});
+
+describe('given an automatic persisted query the server cannot use', () => {
+  test.each([
+    ['an unknown version and a malformed hash', { extensions: { persistedQuery: { version: 2, sha256Hash: 'x' } } }],
+    ['an unknown version, a malformed hash and the query', { query: '{ __typename }', extensions: { persistedQuery: { version: 2, sha256Hash: 'x' } } }],
+    ['a persistedQuery that is not an object', { query: '{ __typename }', extensions: { persistedQuery: 'x' } }],
+    ['a hash that does not match the query', { query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'x' } } }],
+  ])('given %s, when posted, then 400 BAD_REQUEST and no error is logged', async (_label, body) => {
+    const answer = await post(body);
+
+    expect(answer.status).toBe(400);
+    expect(codes(answer)).toEqual(['BAD_REQUEST']);
+    expect(answer.body.errors![0]!.message).not.toBe('Internal server error');
+    expect(errorLines()).toEqual([]);
+  });
+
+  test('given a persisted query registered with its query, when sent by its hash alone, then it runs', async () => {
+    const query = '{ __typename }';
+    const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') };
+
+    const registered = await post({ query, extensions: { persistedQuery } });
+    const byHash = await post({ extensions: { persistedQuery } });
+
+    expect(registered.body).toEqual({ data: { __typename: 'Query' } });
+    expect(byHash.body).toEqual({ data: { __typename: 'Query' } });
   });
 });
