@@ -52,7 +52,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof ApiError) return { message: original.message, ...where, extensions: original.extensions() };
   if (TOO_MANY_VARIABLE_ERRORS.test(formatted.message)) return { message: formatted.message, ...where, extensions: { code: 'BAD_USER_INPUT' } };
   if (isUncodedRequestError(original)) return { message: formatted.message, ...where, extensions: { code: 'BAD_REQUEST' } };
-  if (TOKEN_LIMIT.test(formatted.message)) return { message: TOKEN_LIMIT_MESSAGE, extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
+  if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && TOKEN_LIMIT.test(formatted.message)) return { message: TOKEN_LIMIT_MESSAGE, extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
   if (isExpected(formatted, original)) return { message: formatted.message, ...where, extensions: { code: formatted.extensions?.code } };
   return { message: INTERNAL_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
