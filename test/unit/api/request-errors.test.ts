@@ -1,30 +1,12 @@
 import { createHash } from 'node:crypto';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
-import { graphqlEvent, lambdaContext, loadHandler } from '../../support/graphql-handler';
-import type { TestStore } from '../../support/test-store';
+import { graphqlEvent, lambdaContext } from '../../support/graphql-handler';
+import { mockedHandlerWithLogs } from './mocked-handler';
 
 /**
  * Requests the client got wrong, through the real handler with DynamoDB mocked: each is a 4xx
  * with a code the client can act on, never INTERNAL_SERVER_ERROR, and never an ERROR log line.
  */
-const dynamo = mockClient(DynamoDBDocumentClient);
-let handler: Awaited<ReturnType<typeof loadHandler>>;
-let logged: string[];
-
-beforeAll(async () => {
-  // Powertools' dev mode writes through the global console, which the test captures.
-  process.env.POWERTOOLS_DEV = 'true';
-  handler = await loadHandler({ tableName: 'mocked', endpoint: 'http://127.0.0.1:1' } as TestStore);
-});
-beforeEach(() => {
-  dynamo.reset();
-  logged = [];
-  for (const method of ['error', 'warn', 'info', 'log'] as const) {
-    jest.spyOn(console, method).mockImplementation((...args) => void logged.push(args.map(String).join(' ')));
-  }
-});
-afterEach(() => jest.restoreAllMocks());
+const { dynamo, logged, handler } = mockedHandlerWithLogs();
 
 interface Answer {
   status: number;
