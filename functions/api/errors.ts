@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ApiError } from '../shared/errors';
 import type { RequestContext } from './context';
 
@@ -20,8 +20,23 @@ const INTERNAL_MESSAGE = 'Internal server error';
 /** graphql-js stops after 50 bad variable values with this uncoded error: it is bad input, not a fault. */
 const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables/;
 
+/** graphql-js's parser names its token limit ("Document contains more that 2000 tokens"); the answer names neither it nor where parsing stopped. */
+const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] \d+ tokens/;
+const TOKEN_LIMIT_MESSAGE = 'Syntax Error: Document contains too many tokens.';
+
+/**
+ * Apollo answers a few bad requests with an uncoded error that carries a 4xx status: an automatic
+ * persisted query of an unknown version (or not an object), or a hash that does not match its
+ * query. They are the client's fault: BAD_REQUEST, not a masked internal error.
+ */
+function isUncodedRequestError(original: unknown): boolean {
+  if (!(original instanceof GraphQLError) || original.extensions.code !== undefined) return false;
+  const status = (original.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 function isExpected(formatted: GraphQLFormattedError, original: unknown): boolean {
-  if (original instanceof ApiError || TOO_MANY_VARIABLE_ERRORS.test(formatted.message)) return true;
+  if (original instanceof ApiError || TOO_MANY_VARIABLE_ERRORS.test(formatted.message) || isUncodedRequestError(original)) return true;
   const code = formatted.extensions?.code;
   return typeof code === 'string' && CLIENT_ERROR_CODES.has(code);
 }
@@ -36,6 +51,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const where = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
   if (original instanceof ApiError) return { message: original.message, ...where, extensions: original.extensions() };
   if (TOO_MANY_VARIABLE_ERRORS.test(formatted.message)) return { message: formatted.message, ...where, extensions: { code: 'BAD_USER_INPUT' } };
+  if (isUncodedRequestError(original)) return { message: formatted.message, ...where, extensions: { code: 'BAD_REQUEST' } };
+  if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && TOKEN_LIMIT.test(formatted.message)) return { message: TOKEN_LIMIT_MESSAGE, extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
   if (isExpected(formatted, original)) return { message: formatted.message, ...where, extensions: { code: formatted.extensions?.code } };
   return { message: INTERNAL_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

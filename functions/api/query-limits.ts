@@ -1,5 +1,8 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 
+/** Tokens one document may have; counted by graphql-js's own parser (Apollo's `parseOptions`). */
+export const MAX_TOKENS = 2000;
+
 /**
  * Limits on what one operation may ask, tuned to this schema: the deepest real query (a station
  * dashboard: station → grids → leader, officers, issues → edges → node → grid) is 7 levels deep
@@ -8,15 +11,23 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
  * copies of that page cost over 280 000, so the limit sits at 50 000. Rejections are validation errors (GRAPHQL_VALIDATION_FAILED) that do
  * not reveal the limits; field suggestions ("Did you mean …?") are removed so the schema cannot be
  * mapped by typos when introspection is off.
+ *
+ * The token limit is not graphql-armor's: its plugin parses inside Apollo's `parsingDidStart`,
+ * where any error it throws (a plain syntax error too) becomes an HTTP 500. Apollo's parser
+ * counts the tokens itself (`parseOptions` in server.ts), so a document over MAX_TOKENS is a
+ * GRAPHQL_PARSE_FAILED request error like any syntax error (errors.ts words it without the limit).
  */
 export const queryLimits = {
   maxDepth: { n: 10, exposeLimits: false },
   costLimit: { maxCost: 50_000, exposeLimits: false },
   maxAliases: { n: 15, exposeLimits: false },
   maxDirectives: { n: 10, exposeLimits: false },
-  maxTokens: { n: 2000, exposeLimits: false },
+  maxTokens: { enabled: false },
   blockFieldSuggestion: { enabled: true },
 } as const;
 
 /** graphql-armor's validation rules and plugins for Apollo Server (batched HTTP requests off). */
 export const queryProtection = () => new ApolloArmor(queryLimits).protect();
+
+/** Apollo's options for graphql-js's parser: the token limit. */
+export const parseOptions = { maxTokens: MAX_TOKENS } as const;

@@ -1,16 +1,18 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError, type ValidationRule } from 'graphql';
 import { activeOfficerPlugin } from './auth/active-officer';
 import type { RequestContext } from './context';
 import { formatError, unexpectedErrorPlugin } from './errors';
 import { requestObservabilityPlugin } from './observability';
-import { queryProtection } from './query-limits';
+import { parseOptions, queryProtection } from './query-limits';
 import { buildExecutableSchema } from './schema';
 
 /**
  * The Apollo Server, independent of how requests arrive (Lambda event, tests). With
  * NODE_ENV=production (the deployed functions) introspection is off; everywhere, batched HTTP
- * requests are refused, operations are bounded (query-limits.ts), and errors never carry stacks.
+ * requests are refused, operations are bounded (query-limits.ts), operations of a kind the schema
+ * has no root type for (subscriptions) are validation errors, and errors never carry stacks.
  * Apollo's federation traces and usage reporting are off: nothing here reports to Apollo's
  * services, and their protobuf is left out of the deploy bundle (infra/api-bundling.ts).
  */
@@ -22,7 +24,8 @@ export function createApolloServer(): ApolloServer<RequestContext> {
     includeStacktraceInErrorResponses: false,
     introspection: process.env.NODE_ENV !== 'production',
     allowBatchedHttpRequests: false,
-    validationRules: protection.validationRules,
+    parseOptions,
+    validationRules: [...protection.validationRules, servedOperationTypes],
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
@@ -33,3 +36,15 @@ export function createApolloServer(): ApolloServer<RequestContext> {
     ],
   });
 }
+
+/**
+ * An operation whose kind the schema has no root type for (every `subscription`: there is no
+ * Subscription type) is refused in validation, a 400 GRAPHQL_VALIDATION_FAILED; graphql-js 16
+ * would only fail it in execution, with an uncoded error that is masked as an internal one.
+ */
+export const servedOperationTypes: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (context.getSchema().getRootType(node.operation)) return;
+    context.reportError(new GraphQLError(`This API serves no ${node.operation} operations.`, { nodes: node }));
+  },
+});

@@ -1,28 +1,11 @@
-import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
-import { callGraphql, claimsFor, codesOf, lambdaContext, loadHandler } from '../../support/graphql-handler';
-import type { TestStore } from '../../support/test-store';
+import { callGraphql, claimsFor, codesOf, lambdaContext } from '../../support/graphql-handler';
+import { mockedHandlerWithLogs } from './mocked-handler';
 
 /** Fault paths DynamoDB Local can't produce, through the real handler with a mocked SDK. */
-const dynamo = mockClient(DynamoDBDocumentClient);
+const { dynamo, logged, handler } = mockedHandlerWithLogs();
 const admin = claimsFor('dingnan', 'ADMIN');
-let handler: Awaited<ReturnType<typeof loadHandler>>;
-let logged: string[];
-
-beforeAll(async () => {
-  // Powertools' dev mode writes through the global console, which the test can capture.
-  process.env.POWERTOOLS_DEV = 'true';
-  handler = await loadHandler({ tableName: 'mocked', endpoint: 'http://127.0.0.1:1' } as TestStore);
-});
-beforeEach(() => {
-  dynamo.reset();
-  logged = [];
-  for (const method of ['error', 'warn', 'info', 'log'] as const) {
-    jest.spyOn(console, method).mockImplementation((...args) => void logged.push(args.map(String).join(' ')));
-  }
-});
-afterEach(() => jest.restoreAllMocks());
 
 describe('unexpected failures', () => {
   test('given DynamoDB fails unexpectedly, when a query runs, then INTERNAL_SERVER_ERROR with the request id and no internals', async () => {

@@ -88,6 +88,26 @@ describe('createHttpAdapter', () => {
     expect(events).toHaveLength(0);
   });
 
+  test('given a GET with a query string and an Accept header, when sent, then the handler gets them as API Gateway does and its 400 goes out unchanged', async () => {
+    answer = async () => ({ statusCode: 400, headers: { 'content-type': 'application/graphql-response+json; charset=utf-8' }, body: '{"errors":[]}' });
+
+    const response = await fetch(`${base}/public/graphql?query=%7B%20__typename%20%7D&operationName=Q`, {
+      headers: { accept: 'application/graphql-response+json', 'apollo-require-preflight': '1' },
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/graphql-response+json; charset=utf-8');
+    expect(await response.json()).toEqual({ errors: [] });
+    expect(events[0]).toMatchObject({
+      routeKey: 'GET /public/graphql',
+      rawQueryString: 'query=%7B%20__typename%20%7D&operationName=Q',
+      queryStringParameters: { query: '{ __typename }', operationName: 'Q' },
+      headers: { accept: 'application/graphql-response+json', 'apollo-require-preflight': '1' },
+      requestContext: { http: { method: 'GET' } },
+    });
+    expect(events[0]).not.toHaveProperty('body');
+  });
+
   test('given a body over the limit, when posted, then 413 and the handler never runs', async () => {
     const response = await post('/graphql', {}, 'x'.repeat(1001));
 
