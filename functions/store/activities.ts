@@ -5,6 +5,7 @@ import { batchGetItems, itemKeyId } from './batch-get';
 import type { Store } from './client';
 import { decodeCursor, encodeCursor, hasExactly, keyOf } from './cursor';
 import { ACTIVITY_PREFIX, activityKey, weekPartition } from './duty-keys';
+import { checkExpectedVersion } from './expected-version';
 import type { Connection } from './entity-repository';
 import { districtPartition } from './keys';
 import { partitionPrefix, queryAll, queryPage, type AttributeFilter, type KeyRange } from './query';
@@ -95,13 +96,13 @@ export class ActivityRepository {
 
   /** `checks`: the referenced station, grid and officers exist in the district, in the same transaction. */
   async create(activity: ActivityRecord, checks: GuardedWrite[]): Promise<ActivityRecord> {
-    await transactWrite(this.store, [putIfNew(this.store, activity, () => new ConflictError(`Activity ${activity.id} already exists`)), ...checks]);
+    await transactWrite(this.store, [putIfNew(this.store, activity, (options) => new ConflictError(`Activity ${activity.id} already exists`, options)), ...checks]);
     return activity;
   }
 
   /** Writes `next` only if the stored item is still at `current.version`. */
   async replace(current: ActivityRecord, next: ActivityRecord, checks: GuardedWrite[]): Promise<ActivityRecord> {
-    const write = putAtVersion(this.store, next, current.version, () => new ConflictError(`Activity ${current.id} was changed concurrently; read it again and retry`));
+    const write = putAtVersion(this.store, next, current.version, (options) => new ConflictError(`Activity ${current.id} was changed concurrently; read it again and retry`, options));
     await transactWrite(this.store, [write, ...checks]);
     return next;
   }
@@ -122,8 +123,9 @@ export class ActivityRepository {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const current = await this.get(districtId, id);
-      if (!current) throw new NotFoundError('Activity', id);
-      throw new ConflictError(`Activity ${id} is at version ${current.version}, not the expected ${expectedVersion}`);
+      if (!current) throw new NotFoundError('Activity', id, { cause: error });
+      checkExpectedVersion(`Activity ${id}`, current, expectedVersion, { cause: error });
+      throw new ConflictError(`Activity ${id} was changed concurrently; read it again and retry`, { cause: error });
     }
   }
 

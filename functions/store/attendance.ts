@@ -64,7 +64,7 @@ export class AttendanceRepository {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const current = await this.get(districtId, week, shiftId, officerId);
-      if (!current) throw new ConflictError(`Officer ${officerId} has not checked in to shift ${shiftId}`);
+      if (!current) throw new ConflictError(`Officer ${officerId} has not checked in to shift ${shiftId}`, { cause: error });
       return { attendance: current, changed: false };
     }
   }

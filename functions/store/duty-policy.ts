@@ -33,7 +33,7 @@ export async function updateDutyPolicy(
     return output.Attributes as DistrictRecord;
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    if (expectedVersion === undefined) throw new NotFoundError('District', districtId);
-    throw new ConflictError(`District ${districtId} is not at the expected version ${expectedVersion}`);
+    if (expectedVersion === undefined) throw new NotFoundError('District', districtId, { cause: error });
+    throw new ConflictError(`District ${districtId} is not at the expected version ${expectedVersion}`, { cause: error });
   }
 }

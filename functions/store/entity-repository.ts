@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { BadUserInputError, ConflictError, NotFoundError } from '../shared/errors';
 import { batchGetItems, itemKeyId } from './batch-get';
 import type { Store } from './client';
+import { checkExpectedVersion } from './expected-version';
 import { decodeCursor, encodeCursor, hasExactly, keyOf } from './cursor';
 import { districtPartition, entityKey, entityPrefix, type EntityType } from './keys';
 import { partitionPrefix, queryAll, queryPage, type AttributeFilter } from './query';
@@ -86,27 +87,27 @@ export class EntityRepository<T extends StoredEntity> {
 
   /** Put that succeeds only if the id is new. */
   putNew(item: T): GuardedWrite {
-    return putIfNew(this.store, item, () => new ConflictError(`${this.label} ${item.id} already exists`));
+    return putIfNew(this.store, item, (options) => new ConflictError(`${this.label} ${item.id} already exists`, options));
   }
 
   /** Put of the next state that succeeds only if nobody wrote since `current` was read. */
   replace(current: T, next: T): GuardedWrite {
-    return putAtVersion(this.store, next, current.version, () => new ConflictError(`${this.label} ${current.id} was changed concurrently; read it again and retry`));
+    return putAtVersion(this.store, next, current.version, (options) => new ConflictError(`${this.label} ${current.id} was changed concurrently; read it again and retry`, options));
   }
 
   /** A transaction check that a referenced item exists in the same district. */
   mustExist(districtId: string, id: string, path: string): GuardedWrite {
-    return this.check(districtId, id, 'attribute_exists(PK)', {}, () => BadUserInputError.of(path, `no ${this.label.toLowerCase()} ${id} in this district`));
+    return this.check(districtId, id, 'attribute_exists(PK)', {}, (options) => BadUserInputError.of(path, `no ${this.label.toLowerCase()} ${id} in this district`, options));
   }
 
   /** A transaction check that a referenced item exists in the same district and is active. */
   mustBeActive(districtId: string, id: string, path: string): GuardedWrite {
-    return this.check(districtId, id, 'attribute_exists(PK) AND active = :active', { ':active': true }, () =>
-      BadUserInputError.of(path, `no active ${this.label.toLowerCase()} ${id} in this district`),
+    return this.check(districtId, id, 'attribute_exists(PK) AND active = :active', { ':active': true }, (options) =>
+      BadUserInputError.of(path, `no active ${this.label.toLowerCase()} ${id} in this district`, options),
     );
   }
 
-  private check(districtId: string, id: string, condition: string, values: Record<string, unknown>, onFailed: () => Error): GuardedWrite {
+  private check(districtId: string, id: string, condition: string, values: Record<string, unknown>, onFailed: GuardedWrite['onConditionFailed']): GuardedWrite {
     return {
       item: {
         ConditionCheck: {
@@ -132,11 +133,7 @@ export class EntityRepository<T extends StoredEntity> {
     now: string,
   ): Promise<{ current: T; next: T }> {
     const current = await this.require(districtId, id);
-    if (expectedVersion != null && expectedVersion !== current.version) {
-      throw new ConflictError(
-        `${this.label} ${id} is at version ${current.version}, not the expected ${expectedVersion}`,
-      );
-    }
+    checkExpectedVersion(`${this.label} ${id}`, current, expectedVersion);
     const next = { ...current, ...change(current), version: current.version + 1, updatedAt: now } as T;
     return { current, next };
   }

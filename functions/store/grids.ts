@@ -34,8 +34,8 @@ export class GridRepository {
   /** `checks` assert that the referenced station and officers exist, in the same transaction. */
   create(districtId: string, id: string, fields: GridFields, now: string, checks: GuardedWrite[]): Promise<GridRecord> {
     return this.entities.create(districtId, id, fields, now, [
-      claimUnique(this.store, uniqueClaimKey(districtId, 'GRID_CODE', fields.code), { gridId: id }, () =>
-        BadUserInputError.of('input.code', 'is already used by another grid'),
+      claimUnique(this.store, uniqueClaimKey(districtId, 'GRID_CODE', fields.code), { gridId: id }, (options) =>
+        BadUserInputError.of('input.code', 'is already used by another grid', options),
       ),
       ...checks,
     ]);

@@ -88,9 +88,9 @@ export class RosterRepository {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const current = await readHeader<RosterHeader>(this.store, where);
-      if (!current) throw new NotFoundError('Roster', week);
+      if (!current) throw new NotFoundError('Roster', week, { cause: error });
       if (current.status === 'PUBLISHED') return { header: current, changed: false };
-      throw new ConflictError(`Roster ${week} changed while it was being published; try again`);
+      throw new ConflictError(`Roster ${week} changed while it was being published; try again`, { cause: error });
     }
   }
 

@@ -37,8 +37,8 @@ export class StationRepository {
 
   create(districtId: string, id: string, fields: StationFields, now: string): Promise<StationRecord> {
     return this.entities.create(districtId, id, fields, now, [
-      claimUnique(this.store, uniqueClaimKey(districtId, 'SERVICE_CODE', fields.serviceCode), { stationId: id }, () =>
-        BadUserInputError.of('input.serviceCode', 'is already used by another station'),
+      claimUnique(this.store, uniqueClaimKey(districtId, 'SERVICE_CODE', fields.serviceCode), { stationId: id }, (options) =>
+        BadUserInputError.of('input.serviceCode', 'is already used by another station', options),
       ),
     ]);
   }

@@ -9,7 +9,8 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 /** A write in a transaction, with the typed error its failed condition means. */
 export interface GuardedWrite {
   item: TransactItem;
-  onConditionFailed: () => Error;
+  /** Called with the cancellation as `cause`, for the error to keep. */
+  onConditionFailed: (options: ErrorOptions) => Error;
 }
 
 export interface TransactWriteOptions {
@@ -55,13 +56,13 @@ export async function transactWrite(store: Store, writes: GuardedWrite[], option
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];
       const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
-      if (failed >= 0 && writes[failed]) throw writes[failed].onConditionFailed();
+      if (failed >= 0 && writes[failed]) throw writes[failed].onConditionFailed({ cause: error });
       if (attempt < maxAttempts && onlyPassingReasons(reasons)) {
         await sleep(Math.random() * baseDelayMs * 2 ** (attempt - 1));
         continue;
       }
       if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
-        throw new ConflictError('A concurrent write changed the same data; read it again and retry');
+        throw new ConflictError('A concurrent write changed the same data; read it again and retry', { cause: error });
       }
       throw error;
     }

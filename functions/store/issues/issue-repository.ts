@@ -49,7 +49,7 @@ export class IssueRepository {
   async create(issue: IssueRecord, events: NewIssueEvent[], related: GuardedWrite[]): Promise<void> {
     const item = { ...issue, ...definedOnly(indexAttributes(issue)) };
     await transactWrite(this.store, [
-      putIfNew(this.store, item, () => new ConflictError(`Issue ${issue.id} already exists`)),
+      putIfNew(this.store, item, (options) => new ConflictError(`Issue ${issue.id} already exists`, options)),
       ...events.map((event, index) => this.eventWrite(issue, index + 1, event)),
       ...related,
     ]);
@@ -89,7 +89,7 @@ export class IssueRepository {
             ExpressionAttributeValues: values,
           },
         },
-        onConditionFailed: () => new ConflictError(`Issue ${current.id} was changed concurrently; read it again and retry`),
+        onConditionFailed: (options) => new ConflictError(`Issue ${current.id} was changed concurrently; read it again and retry`, options),
       },
       this.eventWrite(current, stored.eventCount, event),
       ...related,
@@ -113,7 +113,7 @@ export class IssueRepository {
             ExpressionAttributeValues: { ':one': 1, ...statuses },
           },
         },
-        onConditionFailed: () => new ConflictError(`Issue ${id} is ${current.status}: report the problem again instead`),
+        onConditionFailed: (options) => new ConflictError(`Issue ${id} is ${current.status}: report the problem again instead`, options),
       },
       ...related,
     ]);
@@ -124,7 +124,7 @@ export class IssueRepository {
   mustExist(districtId: string, id: string, path: string): GuardedWrite {
     return {
       item: { ConditionCheck: { TableName: this.store.tableName, Key: issueKey(districtId, id), ConditionExpression: 'attribute_exists(PK)' } },
-      onConditionFailed: () => BadUserInputError.of(path, `no issue ${id} in this district`),
+      onConditionFailed: (options) => BadUserInputError.of(path, `no issue ${id} in this district`, options),
     };
   }
 
@@ -181,7 +181,7 @@ export class IssueRepository {
 
   private eventWrite(issue: Pick<IssueRecord, 'districtId' | 'id'>, sequence: number, event: NewIssueEvent): GuardedWrite {
     const item: IssueEventRecord = { ...eventKey(issue.districtId, issue.id, sequence), type: 'ISSUE_EVENT', issueId: issue.id, ...event };
-    return putIfNew(this.store, item, () => new ConflictError(`Issue ${issue.id} was changed concurrently; read it again and retry`));
+    return putIfNew(this.store, item, (options) => new ConflictError(`Issue ${issue.id} was changed concurrently; read it again and retry`, options));
   }
 }
 

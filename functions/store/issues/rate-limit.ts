@@ -26,8 +26,8 @@ export function publicRateLimit(store: Store, districtId: string, subject: RateL
         ExpressionAttributeValues: { ':one': 1, ':limit': limitPerMinute, ':expires': Math.floor(now.getTime() / 1000) + 3600 },
       },
     },
-    onConditionFailed: () =>
-      new RateLimitedError(`Too many public calls ${describe(subject)}: at most ${limitPerMinute} a minute`, 60 - now.getUTCSeconds()),
+    onConditionFailed: (options) =>
+      new RateLimitedError(`Too many public calls ${describe(subject)}: at most ${limitPerMinute} a minute`, 60 - now.getUTCSeconds(), options),
   };
 }
 

@@ -66,7 +66,7 @@ export function statsBucketWrites(
         ExpressionAttributeValues: values,
       },
     },
-    onConditionFailed: () => new Error('statistics buckets have no condition'),
+    onConditionFailed: (options) => new Error('statistics buckets have no condition', options),
   }));
 }
 

@@ -37,7 +37,7 @@ function moveClaim(
           ExpressionAttributeValues: { ':owner': owner.id },
         },
       },
-      onConditionFailed: () => new DistrictSyncError(`${path}: the old code ${from} is not held by ${owner.id}`),
+      onConditionFailed: (options) => new DistrictSyncError(`${path}: the old code ${from} is not held by ${owner.id}`, options),
     },
   ];
 }
@@ -50,8 +50,8 @@ function takeClaim(
   code: string,
   path: string,
 ): GuardedWrite {
-  return claimUnique(store, uniqueClaimKey(districtId, kind, code), { [owner.attribute]: owner.id }, () =>
-    new DistrictSyncError(`${path}: ${code} is already used by another ${kind === 'SERVICE_CODE' ? 'station' : 'grid'} of the district`),
+  return claimUnique(store, uniqueClaimKey(districtId, kind, code), { [owner.attribute]: owner.id }, (options) =>
+    new DistrictSyncError(`${path}: ${code} is already used by another ${kind === 'SERVICE_CODE' ? 'station' : 'grid'} of the district`, options),
   );
 }
 

@@ -19,6 +19,6 @@ export function recordFileState(store: Store, key: ItemKey, readVersion: number,
         ExpressionAttributeValues: { ':fileState': fileState, ':readVersion': readVersion },
       },
     },
-    onConditionFailed: () => new ConflictError(`${key.SK} was changed concurrently`),
+    onConditionFailed: (options) => new ConflictError(`${key.SK} was changed concurrently`, options),
   };
 }
