@@ -3,12 +3,11 @@ import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import { batchGetItems, itemKeyId } from './batch-get';
 import type { Store } from './client';
-import { decodeCursor, encodeCursor, hasExactly, keyOf } from './cursor';
+import { queryConnection, type Connection } from './connection';
 import { ACTIVITY_PREFIX, activityKey, weekPartition } from './duty-keys';
 import { checkExpectedVersion } from './expected-version';
-import type { Connection } from './entity-repository';
 import { districtPartition } from './keys';
-import { partitionPrefix, queryAll, queryPage, type AttributeFilter, type KeyRange } from './query';
+import { partitionPrefix, queryAll, type AttributeFilter, type KeyRange } from './query';
 import { putAtVersion, putIfNew } from './guarded-put';
 import { transactWrite, type GuardedWrite } from './transact';
 
@@ -135,25 +134,19 @@ export class ActivityRepository {
   }
 
   /** A page in id order: of one week (the index) or of all weeks (the district partition). */
-  async page(districtId: string, args: { week?: string; first: number; after?: string | null; filter?: AttributeFilter }): Promise<Connection<ActivityRecord>> {
-    const list = args.week ? `ACTIVITY@${args.week}` : 'ACTIVITY';
-    const keyNames = args.week ? WEEK_INDEX_KEY : TABLE_KEY;
-    const range = args.week ? weekRange(districtId, args.week) : partitionPrefix(districtPartition(districtId), ACTIVITY_PREFIX);
-    const after = args.after
-      ? decodeCursor(
-          args.after,
-          districtId,
-          list,
-          (key) =>
-            hasExactly(key, keyNames) &&
-            key.PK === districtPartition(districtId) &&
-            key.SK!.startsWith(ACTIVITY_PREFIX) &&
-            (!args.week || key.GSI1PK === weekPartition(districtId, args.week)),
-        )
-      : undefined;
-    const page = await queryPage<ActivityRecord>(this.store, { range, first: args.first, after, filter: args.filter });
-    const edges = page.items.map((node) => ({ cursor: encodeCursor(districtId, list, keyOf(node as unknown as Record<string, unknown>, keyNames)), node }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  page(districtId: string, args: { week?: string; first: number; after?: string | null; filter?: AttributeFilter }): Promise<Connection<ActivityRecord>> {
+    const { week } = args;
+    return queryConnection<ActivityRecord>(this.store, {
+      districtId,
+      list: week ? `ACTIVITY@${week}` : 'ACTIVITY',
+      keyNames: week ? WEEK_INDEX_KEY : TABLE_KEY,
+      inRange: (key) =>
+        key.PK === districtPartition(districtId) && key.SK!.startsWith(ACTIVITY_PREFIX) && (!week || key.GSI1PK === weekPartition(districtId, week)),
+      range: week ? weekRange(districtId, week) : partitionPrefix(districtPartition(districtId), ACTIVITY_PREFIX),
+      filter: args.filter,
+      first: args.first,
+      after: args.after,
+    });
   }
 }
 

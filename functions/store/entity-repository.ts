@@ -3,17 +3,12 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../shared/error
 import { batchGetItems, itemKeyId } from './batch-get';
 import type { Store } from './client';
 import { checkExpectedVersion } from './expected-version';
-import { decodeCursor, encodeCursor, hasExactly, keyOf } from './cursor';
+import { queryConnection, type Connection } from './connection';
 import { districtPartition, entityKey, entityPrefix, type EntityType } from './keys';
-import { partitionPrefix, queryAll, queryPage, type AttributeFilter } from './query';
+import { partitionPrefix, queryAll, type AttributeFilter } from './query';
 import type { StoredEntity } from './records';
 import { putAtVersion, putIfNew } from './guarded-put';
 import { transactWrite, type GuardedWrite } from './transact';
-
-export interface Connection<T> {
-  edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
 
 export interface PageArguments {
   first: number;
@@ -55,16 +50,19 @@ export class EntityRepository<T extends StoredEntity> {
     return keys.map((key) => found.get(itemKeyId(key)));
   }
 
-  async page(districtId: string, args: PageArguments): Promise<Connection<T>> {
-    const list = this.type;
+  page(districtId: string, args: PageArguments): Promise<Connection<T>> {
     const partition = districtPartition(districtId);
     const prefix = entityPrefix(this.type);
-    const after = args.after
-      ? decodeCursor(args.after, districtId, list, (key) => hasExactly(key, ['PK', 'SK']) && key.PK === partition && key.SK!.startsWith(prefix))
-      : undefined;
-    const page = await queryPage<T>(this.store, { range: partitionPrefix(partition, prefix), first: args.first, after, filter: args.filter });
-    const edges = page.items.map((node) => ({ cursor: encodeCursor(districtId, list, keyOf(node as unknown as Record<string, unknown>, ['PK', 'SK'])), node }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return queryConnection<T>(this.store, {
+      districtId,
+      list: this.type,
+      keyNames: ['PK', 'SK'],
+      inRange: (key) => key.PK === partition && key.SK!.startsWith(prefix),
+      range: partitionPrefix(partition, prefix),
+      filter: args.filter,
+      first: args.first,
+      after: args.after,
+    });
   }
 
   /** Every item of this type in the district, for per-request batch loaders. */

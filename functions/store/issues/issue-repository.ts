@@ -3,10 +3,9 @@ import { OPEN_STATUSES } from '../../domain/issues/workflow';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../shared/errors';
 import { batchGetItems, itemKeyId } from '../batch-get';
 import type { Store } from '../client';
-import { decodeCursor, encodeCursor, hasExactly, keyOf } from '../cursor';
-import type { Connection } from '../entity-repository';
+import { queryConnection, type Connection } from '../connection';
 import { putIfNew } from '../guarded-put';
-import { partitionPrefix, queryAll, queryPage } from '../query';
+import { partitionPrefix, queryAll } from '../query';
 import { transactWrite, type GuardedWrite } from '../transact';
 import { eventKey, indexAttributes, indexPartition, issueKey, issuePartition, issuePartitionPrefix } from './issue-keys';
 import { planIssueQuery, type IssueListFilter } from './issue-query-plan';
@@ -129,18 +128,18 @@ export class IssueRepository {
   }
 
   /** One page of a filtered list, newest first, from the index `planIssueQuery` chooses. */
-  async page(districtId: string, filter: IssueListFilter, first: number, after: string | null | undefined, now: string): Promise<Connection<IssueRecord>> {
+  page(districtId: string, filter: IssueListFilter, first: number, after: string | null | undefined, now: string): Promise<Connection<IssueRecord>> {
     const plan = planIssueQuery(districtId, filter, now);
-    const keyNames = ['PK', 'SK', `${plan.index}PK`, `${plan.index}SK`];
-    const list = `ISSUES:${plan.index}:${plan.partition}`;
-    const startKey = after
-      ? decodeCursor(after, districtId, list, (key) =>
-          hasExactly(key, keyNames) && key.SK === 'ISSUE' && key.PK!.startsWith(issuePartitionPrefix(districtId)) && key[`${plan.index}PK`] === plan.partition,
-        )
-      : undefined;
-    const page = await queryPage<IssueRecord>(this.store, { range: plan.range, filter: plan.filter, first, after: startKey });
-    const edges = page.items.map((node) => ({ cursor: encodeCursor(districtId, list, keyOf(node as unknown as Record<string, unknown>, keyNames)), node }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return queryConnection<IssueRecord>(this.store, {
+      districtId,
+      list: `ISSUES:${plan.index}:${plan.partition}`,
+      keyNames: ['PK', 'SK', `${plan.index}PK`, `${plan.index}SK`],
+      inRange: (key) => key.SK === 'ISSUE' && key.PK!.startsWith(issuePartitionPrefix(districtId)) && key[`${plan.index}PK`] === plan.partition,
+      range: plan.range,
+      filter: plan.filter,
+      first,
+      after,
+    });
   }
 
   /** Open issues of a category reported since `since` (duplicate candidates): the sparse open-by-category index. */
