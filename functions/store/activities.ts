@@ -3,11 +3,11 @@ import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import { batchGetItems, itemKeyId } from './batch-get';
 import type { Store } from './client';
-import { queryConnection, type Connection } from './connection';
+import { queryConnection, type Connection, type PageArguments } from './connection';
 import { ACTIVITY_PREFIX, activityKey, weekPartition } from './duty-keys';
 import { checkExpectedVersion } from './expected-version';
 import { districtPartition } from './keys';
-import { partitionPrefix, queryAll, type AttributeFilter, type KeyRange } from './query';
+import { attributeFilter, partitionPrefix, queryAll, type KeyRange } from './query';
 import { putAtVersion, putIfNew } from './guarded-put';
 import { transactWrite, type GuardedWrite } from './transact';
 
@@ -52,6 +52,16 @@ export interface ActivityRecord extends ActivityFields {
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface ActivityFilter {
+  /** An ISO week: a page of that week (the week index) instead of all weeks (the district partition). */
+  week?: string | null;
+  stationId?: string | null;
+  gridId?: string | null;
+  kind?: ActivityKind | null;
+  /** Activities the officer took part in. */
+  officerId?: string | null;
 }
 
 const TABLE_KEY = ['PK', 'SK'] as const;
@@ -134,8 +144,8 @@ export class ActivityRepository {
   }
 
   /** A page in id order: of one week (the index) or of all weeks (the district partition). */
-  page(districtId: string, args: { week?: string; first: number; after?: string | null; filter?: AttributeFilter }): Promise<Connection<ActivityRecord>> {
-    const { week } = args;
+  page(districtId: string, args: PageArguments<ActivityFilter>): Promise<Connection<ActivityRecord>> {
+    const { week, stationId, gridId, kind, officerId } = args.filter ?? {};
     return queryConnection<ActivityRecord>(this.store, {
       districtId,
       list: week ? `ACTIVITY@${week}` : 'ACTIVITY',
@@ -143,7 +153,7 @@ export class ActivityRepository {
       inRange: (key) =>
         key.PK === districtPartition(districtId) && key.SK!.startsWith(ACTIVITY_PREFIX) && (!week || key.GSI1PK === weekPartition(districtId, week)),
       range: week ? weekRange(districtId, week) : partitionPrefix(districtPartition(districtId), ACTIVITY_PREFIX),
-      filter: args.filter,
+      filter: attributeFilter({ equals: { stationId, gridId, kind }, contains: { officerIds: officerId } }),
       first: args.first,
       after: args.after,
     });

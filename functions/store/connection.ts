@@ -8,6 +8,14 @@ export interface Connection<T> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
+/** A page of a list as the API asks for it, with the list's typed filter. */
+export interface PageArguments<F> {
+  first: number;
+  after?: string | null;
+  /** Only items matching every given field; a null or absent field does not filter. */
+  filter?: F | null;
+}
+
 export interface ConnectionQuery {
   districtId: string;
   /** Names the list in its cursors: a cursor is accepted only by the list (and district) it came from. */
@@ -30,3 +38,6 @@ export async function queryConnection<T>(store: Store, query: ConnectionQuery): 
   const edges = page.items.map((node) => ({ cursor: encodeCursor(districtId, list, keyOf(node as Record<string, unknown>, keyNames)), node }));
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
 }
+
+/** The connection of a list nothing can match. */
+export const emptyConnection = <T>(): Connection<T> => ({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });

@@ -3,32 +3,31 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../shared/error
 import { batchGetItems, itemKeyId } from './batch-get';
 import type { Store } from './client';
 import { checkExpectedVersion } from './expected-version';
-import { queryConnection, type Connection } from './connection';
+import { queryConnection, type Connection, type PageArguments } from './connection';
 import { districtPartition, entityKey, entityPrefix, type EntityType } from './keys';
 import { partitionPrefix, queryAll, type AttributeFilter } from './query';
 import type { StoredEntity } from './records';
 import { putAtVersion, putIfNew } from './guarded-put';
 import { transactWrite, type GuardedWrite } from './transact';
 
-export interface PageArguments {
-  first: number;
-  after?: string | null;
-  filter?: AttributeFilter;
-}
-
 /** The fields an entity type adds to the stored envelope. */
 export type FieldsOf<T extends StoredEntity> = Omit<T, keyof StoredEntity>;
 
 /**
- * Reads and guarded writes shared by the reference entities (stations, grids, officers).
- * Every key is built from the caller's district, so no call can reach another district.
+ * Reads and guarded writes shared by the reference entities (stations, grids, officers): each
+ * repository extends this, so all three answer the same calls, and adds its own. `F` is the
+ * typed filter of its list. Every key is built from the caller's district, so no call can
+ * reach another district.
  */
-export class EntityRepository<T extends StoredEntity> {
+export abstract class EntityRepository<T extends StoredEntity, F extends object = object> {
   constructor(
-    private readonly store: Store,
+    protected readonly store: Store,
     private readonly type: EntityType,
     readonly label: string,
   ) {}
+
+  /** The FilterExpression of the list's typed filter. */
+  protected abstract filterExpression(filter: F): AttributeFilter | undefined;
 
   async get(districtId: string, id: string): Promise<T | undefined> {
     const output = await this.store.doc.send(
@@ -50,7 +49,7 @@ export class EntityRepository<T extends StoredEntity> {
     return keys.map((key) => found.get(itemKeyId(key)));
   }
 
-  page(districtId: string, args: PageArguments): Promise<Connection<T>> {
+  page(districtId: string, args: PageArguments<F>): Promise<Connection<T>> {
     const partition = districtPartition(districtId);
     const prefix = entityPrefix(this.type);
     return queryConnection<T>(this.store, {
@@ -59,7 +58,7 @@ export class EntityRepository<T extends StoredEntity> {
       keyNames: ['PK', 'SK'],
       inRange: (key) => key.PK === partition && key.SK!.startsWith(prefix),
       range: partitionPrefix(partition, prefix),
-      filter: args.filter,
+      filter: args.filter ? this.filterExpression(args.filter) : undefined,
       first: args.first,
       after: args.after,
     });

@@ -87,34 +87,51 @@ export async function queryAll<T>(store: Store, range: KeyRange, filter?: Attrib
 }
 
 /**
- * A FilterExpression from attribute equalities and membership sets; null or undefined values
- * are ignored. Answers undefined when nothing is filtered.
+ * A FilterExpression from attribute equalities, membership sets and `contains` (a list or set
+ * attribute holding a value); null or undefined values are ignored. Answers undefined when
+ * nothing is filtered.
  */
 export function attributeFilter(options: {
   equals?: Record<string, unknown>;
-  oneOf?: Record<string, readonly unknown[]>;
+  oneOf?: Record<string, readonly unknown[] | null | undefined>;
+  contains?: Record<string, unknown>;
 }): AttributeFilter | undefined {
   const clauses: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
-  Object.entries(options.equals ?? {}).forEach(([attribute, value]) => {
-    if (value === null || value === undefined) return;
+  /** One clause on `attribute`, named `#f<n>`; `clause` writes it with `:f<n>` as its value placeholder. */
+  const add = (attribute: string, clause: (name: string, value: string) => string) => {
     const index = clauses.length;
     names[`#f${index}`] = attribute;
-    values[`:f${index}`] = value;
-    clauses.push(`#f${index} = :f${index}`);
-  });
-  Object.entries(options.oneOf ?? {}).forEach(([attribute, candidates]) => {
-    const index = clauses.length;
-    names[`#f${index}`] = attribute;
-    const placeholders = candidates.map((candidate, position) => {
-      values[`:f${index}_${position}`] = candidate;
-      return `:f${index}_${position}`;
-    });
-    clauses.push(`#f${index} IN (${placeholders.join(', ')})`);
-  });
+    clauses.push(clause(`#f${index}`, `:f${index}`));
+  };
+  given(options.equals).forEach(([attribute, value]) =>
+    add(attribute, (name, placeholder) => {
+      values[placeholder] = value;
+      return `${name} = ${placeholder}`;
+    }),
+  );
+  given(options.oneOf).forEach(([attribute, candidates]) =>
+    add(attribute, (name, placeholder) => {
+      const listed = candidates.map((candidate, position) => {
+        values[`${placeholder}_${position}`] = candidate;
+        return `${placeholder}_${position}`;
+      });
+      return `${name} IN (${listed.join(', ')})`;
+    }),
+  );
+  given(options.contains).forEach(([attribute, value]) =>
+    add(attribute, (name, placeholder) => {
+      values[placeholder] = value;
+      return `contains(${name}, ${placeholder})`;
+    }),
+  );
   return clauses.length ? { expression: clauses.join(' AND '), names, values } : undefined;
 }
+
+/** The entries whose value is neither null nor undefined. */
+const given = <V>(entries: Record<string, V | null | undefined> | undefined): [string, V][] =>
+  Object.entries(entries ?? {}).filter((entry): entry is [string, V] => entry[1] !== null && entry[1] !== undefined);
 
 /** Both filters, joined with AND. */
 export function allOf(...filters: (AttributeFilter | undefined)[]): AttributeFilter | undefined {

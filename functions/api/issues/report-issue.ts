@@ -67,7 +67,7 @@ export async function reportIssue(context: RequestContext, args: unknown): Promi
   const [district, policy, grids] = await Promise.all([
     context.districtOf(districtId),
     context.services.issuePolicies.get(districtId),
-    context.services.grids.entities.all(districtId),
+    context.services.grids.all(districtId),
   ]);
   if (!district) throw new NotFoundError('District', districtId);
   const now = context.services.clock();

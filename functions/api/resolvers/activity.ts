@@ -13,7 +13,6 @@ import {
 import { idArguments } from '../../domain/validation/reference-inputs';
 import { ConflictError, NotFoundError } from '../../shared/errors';
 import type { ActivityFields, ActivityRecord } from '../../store/activities';
-import { allOf, attributeFilter, type AttributeFilter } from '../../store/query';
 import type { GuardedWrite } from '../../store/transact';
 import type { RequestContext } from '../context';
 import type { Resolvers } from '../generated/graphql';
@@ -37,18 +36,10 @@ async function normalized(context: RequestContext, districtId: string, fields: A
 function referenceChecks(context: RequestContext, districtId: string, fields: Partial<ActivityFields>): GuardedWrite[] {
   const { stations, grids, officers } = context.services;
   return [
-    ...(fields.stationId ? [stations.entities.mustExist(districtId, fields.stationId, 'input.stationId')] : []),
-    ...(fields.gridId ? [grids.entities.mustExist(districtId, fields.gridId, 'input.gridId')] : []),
+    ...(fields.stationId ? [stations.mustExist(districtId, fields.stationId, 'input.stationId')] : []),
+    ...(fields.gridId ? [grids.mustExist(districtId, fields.gridId, 'input.gridId')] : []),
     ...(fields.officerIds ?? []).map((id, index) => officers.mustExist(districtId, id, `input.officerIds.${index}`)),
   ];
-}
-
-function listFilter(filter: { stationId?: string | null; gridId?: string | null; kind?: string | null; officerId?: string | null } | null | undefined): AttributeFilter | undefined {
-  const equals = attributeFilter({ equals: { stationId: filter?.stationId, gridId: filter?.gridId, kind: filter?.kind } });
-  const member = filter?.officerId
-    ? { expression: 'contains(#officerIds, :officerId)', names: { '#officerIds': 'officerIds' }, values: { ':officerId': filter.officerId } }
-    : undefined;
-  return allOf(equals, member);
 }
 
 export const activityResolvers: Resolvers = {
@@ -63,7 +54,7 @@ export const activityResolvers: Resolvers = {
     activities: async (_parent, args, context) => {
       const { districtId } = requireCaller(context.caller);
       const { filter, first, after } = parseArguments(activitiesArguments, args);
-      return context.services.duty.activities.page(districtId, { week: filter?.week ?? undefined, first, after, filter: listFilter(filter) });
+      return context.services.duty.activities.page(districtId, { first, after, filter });
     },
   },
   Mutation: {

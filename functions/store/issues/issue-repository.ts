@@ -5,7 +5,7 @@ import { batchGetItems, itemKeyId } from '../batch-get';
 import type { Store } from '../client';
 import { queryConnection, type Connection } from '../connection';
 import { putIfNew } from '../guarded-put';
-import { partitionPrefix, queryAll } from '../query';
+import { allOf, attributeFilter, partitionPrefix, queryAll } from '../query';
 import { transactWrite, type GuardedWrite } from '../transact';
 import { eventKey, indexAttributes, indexPartition, issueKey, issuePartition, issuePartitionPrefix } from './issue-keys';
 import { planIssueQuery, type IssueListFilter } from './issue-query-plan';
@@ -162,18 +162,10 @@ export class IssueRepository {
         names: { '#pk': 'GSI7PK', '#sk': 'GSI7SK' },
         values: { ':pk': indexPartition.openByDue(districtId), ':now': now },
       },
-      {
-        expression: ['#day BETWEEN :fromDay AND :toDay', cohort.stationId ? '#station = :station' : '', cohort.gridId ? '#grid = :grid' : '']
-          .filter(Boolean)
-          .join(' AND '),
-        names: { '#day': 'reportedDay', ...(cohort.stationId ? { '#station': 'stationId' } : {}), ...(cohort.gridId ? { '#grid': 'gridId' } : {}) },
-        values: {
-          ':fromDay': cohort.fromDay,
-          ':toDay': cohort.toDay,
-          ...(cohort.stationId ? { ':station': cohort.stationId } : {}),
-          ...(cohort.gridId ? { ':grid': cohort.gridId } : {}),
-        },
-      },
+      allOf(
+        { expression: '#day BETWEEN :fromDay AND :toDay', names: { '#day': 'reportedDay' }, values: { ':fromDay': cohort.fromDay, ':toDay': cohort.toDay } },
+        attributeFilter({ equals: { stationId: cohort.stationId, gridId: cohort.gridId } }),
+      ),
     );
     return overdue.length;
   }
