@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '../shared/errors';
 import type { Store } from './client';
 import type { DistrictRecord } from './districts';
 import { districtKey } from './keys';
+import { updateExpression } from './query';
 
 /**
  * Replaces the district's duty policy on the district item (one UpdateItem touching only
@@ -23,10 +24,12 @@ export async function updateDutyPolicy(
       new UpdateCommand({
         TableName: store.tableName,
         Key: districtKey(districtId),
-        UpdateExpression: 'SET #policy = :policy, #version = #version + :one',
-        ConditionExpression: expectedVersion === undefined ? 'attribute_exists(PK)' : 'attribute_exists(PK) AND #version = :expected',
-        ExpressionAttributeNames: { '#policy': 'policy', '#version': 'version' },
-        ExpressionAttributeValues: { ':policy': policy, ':one': 1, ...(expectedVersion === undefined ? {} : { ':expected': expectedVersion }) },
+        ...updateExpression(
+          { set: { policy }, add: { version: 1 } },
+          expectedVersion === undefined
+            ? { expression: 'attribute_exists(PK)' }
+            : { expression: 'attribute_exists(PK) AND version = :expected', values: { ':expected': expectedVersion } },
+        ),
         ReturnValues: 'ALL_NEW',
       }),
     );

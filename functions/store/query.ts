@@ -143,3 +143,76 @@ export function allOf(...filters: (AttributeFilter | undefined)[]): AttributeFil
     values: Object.assign({}, ...present.map((filter) => filter.values)),
   };
 }
+
+/** What an UpdateItem changes. */
+export interface ItemChanges {
+  /** Attributes to set; an undefined value removes the attribute. */
+  set?: Record<string, unknown>;
+  /** Numbers to add (counters, versions). */
+  add?: Record<string, number>;
+  /** Elements to append to a list attribute, which starts empty when missing. */
+  append?: Record<string, readonly unknown[]>;
+}
+
+/** A condition on the item an update writes, with its own placeholders (not `#u…` or `:u…`). */
+export interface UpdateCondition {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+}
+
+/** The expression fields of an UpdateItem (a command's or a transaction's Update). */
+export interface UpdateExpression {
+  UpdateExpression: string;
+  ConditionExpression?: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+}
+
+/**
+ * An UpdateExpression (SET, REMOVE and ADD clauses) from attribute changes, every name and
+ * value a placeholder (`#u<n>`, `:u<n>`), with `condition` and its placeholders merged in.
+ * An empty values map is left out: DynamoDB refuses one.
+ */
+export function updateExpression(changes: ItemChanges, condition?: UpdateCondition): UpdateExpression {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const clauses: Record<'SET' | 'REMOVE' | 'ADD', string[]> = { SET: [], REMOVE: [], ADD: [] };
+  /** Names `attribute` `#u<n>` and answers that and `:u<n>` for its value. */
+  const placeholders = (attribute: string): [string, string] => {
+    const index = Object.keys(names).length;
+    names[`#u${index}`] = attribute;
+    return [`#u${index}`, `:u${index}`];
+  };
+  Object.entries(changes.set ?? {}).forEach(([attribute, value]) => {
+    const [name, placeholder] = placeholders(attribute);
+    if (value === undefined) {
+      clauses.REMOVE.push(name);
+    } else {
+      values[placeholder] = value;
+      clauses.SET.push(`${name} = ${placeholder}`);
+    }
+  });
+  Object.entries(changes.append ?? {}).forEach(([attribute, elements]) => {
+    const [name, placeholder] = placeholders(attribute);
+    values[placeholder] = elements;
+    values[`${placeholder}_empty`] = [];
+    clauses.SET.push(`${name} = list_append(if_not_exists(${name}, ${placeholder}_empty), ${placeholder})`);
+  });
+  Object.entries(changes.add ?? {}).forEach(([attribute, by]) => {
+    const [name, placeholder] = placeholders(attribute);
+    values[placeholder] = by;
+    clauses.ADD.push(`${name} ${placeholder}`);
+  });
+  Object.assign(names, condition?.names);
+  Object.assign(values, condition?.values);
+  return {
+    UpdateExpression: Object.entries(clauses)
+      .filter(([, listed]) => listed.length > 0)
+      .map(([keyword, listed]) => `${keyword} ${listed.join(', ')}`)
+      .join(' '),
+    ...(condition ? { ConditionExpression: condition.expression } : {}),
+    ExpressionAttributeNames: names,
+    ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+  };
+}

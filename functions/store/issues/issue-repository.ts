@@ -5,7 +5,7 @@ import { batchGetItems, itemKeyId } from '../batch-get';
 import type { Store } from '../client';
 import { queryConnection, type Connection } from '../connection';
 import { putIfNew } from '../guarded-put';
-import { allOf, attributeFilter, partitionPrefix, queryAll } from '../query';
+import { allOf, attributeFilter, partitionPrefix, queryAll, updateExpression } from '../query';
 import { transactWrite, type GuardedWrite } from '../transact';
 import { eventKey, indexAttributes, indexPartition, issueKey, issuePartition, issuePartitionPrefix } from './issue-keys';
 import { planIssueQuery, type IssueListFilter } from './issue-query-plan';
@@ -63,29 +63,20 @@ export class IssueRepository {
       version: stored.version,
       eventCount: stored.eventCount,
     };
-    const names: Record<string, string> = { '#readStatus': 'status', '#readVersion': 'version' };
-    const values: Record<string, unknown> = { ':readStatus': current.status, ':readVersion': current.version };
-    const sets: string[] = [];
-    const removes: string[] = [];
-    Object.entries(attributes).forEach(([name, value], index) => {
-      names[`#a${index}`] = name;
-      if (value === undefined) {
-        removes.push(`#a${index}`);
-      } else {
-        values[`:a${index}`] = value;
-        sets.push(`#a${index} = :a${index}`);
-      }
-    });
     await transactWrite(this.store, [
       {
         item: {
           Update: {
             TableName: this.store.tableName,
             Key: issueKey(current.districtId, current.id),
-            UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-            ConditionExpression: '#readVersion = :readVersion AND #readStatus = :readStatus',
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
+            ...updateExpression(
+              { set: attributes },
+              {
+                expression: '#readVersion = :readVersion AND #readStatus = :readStatus',
+                names: { '#readStatus': 'status', '#readVersion': 'version' },
+                values: { ':readStatus': current.status, ':readVersion': current.version },
+              },
+            ),
           },
         },
         onConditionFailed: (options) => new ConflictError(`Issue ${current.id} was changed concurrently; read it again and retry`, options),
@@ -106,10 +97,10 @@ export class IssueRepository {
           Update: {
             TableName: this.store.tableName,
             Key: issueKey(districtId, id),
-            UpdateExpression: 'ADD confirmations :one',
-            ConditionExpression: `#status IN (${Object.keys(statuses).join(', ')})`,
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':one': 1, ...statuses },
+            ...updateExpression(
+              { add: { confirmations: 1 } },
+              { expression: `#status IN (${Object.keys(statuses).join(', ')})`, names: { '#status': 'status' }, values: statuses },
+            ),
           },
         },
         onConditionFailed: (options) => new ConflictError(`Issue ${id} is ${current.status}: report the problem again instead`, options),
