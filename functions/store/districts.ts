@@ -1,7 +1,10 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DutyPolicy } from '../domain/duty-policy';
+import { ConflictError, NotFoundError } from '../shared/errors';
 import type { Store } from './client';
 import { districtKey, type ItemKey } from './keys';
+import { updateExpression } from './query';
 
 export interface DistrictRecord extends ItemKey {
   id: string;
@@ -17,5 +20,34 @@ export class DistrictRepository {
   async get(districtId: string): Promise<DistrictRecord | undefined> {
     const output = await this.store.doc.send(new GetCommand({ TableName: this.store.tableName, Key: districtKey(districtId) }));
     return output.Item as DistrictRecord | undefined;
+  }
+
+  /**
+   * Replaces the district's duty policy on the district item (one UpdateItem touching only
+   * `policy` and `version`, so other fields of the item are left as they are). With
+   * `expectedVersion` a stale version is CONFLICT; without it the write still succeeds only on
+   * an existing district.
+   */
+  async updateDutyPolicy(districtId: string, policy: DutyPolicy, expectedVersion: number | undefined): Promise<DistrictRecord> {
+    try {
+      const output = await this.store.doc.send(
+        new UpdateCommand({
+          TableName: this.store.tableName,
+          Key: districtKey(districtId),
+          ...updateExpression(
+            { set: { policy }, add: { version: 1 } },
+            expectedVersion === undefined
+              ? { expression: 'attribute_exists(PK)' }
+              : { expression: 'attribute_exists(PK) AND version = :expected', values: { ':expected': expectedVersion } },
+          ),
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return output.Attributes as DistrictRecord;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (expectedVersion === undefined) throw new NotFoundError('District', districtId, { cause: error });
+      throw new ConflictError(`District ${districtId} is not at the expected version ${expectedVersion}`, { cause: error });
+    }
   }
 }

@@ -3,7 +3,6 @@ import { requireRole } from '../../domain/caller';
 import { parseArguments } from '../../domain/validation/parse';
 import { dutyPolicySchema, updateDutyPolicyArguments } from '../../domain/validation/duty-inputs';
 import { ConflictError, NotFoundError } from '../../shared/errors';
-import { updateDutyPolicy } from '../../store/duty-policy';
 import type { Resolvers } from '../generated/graphql';
 
 const wholePolicy = z.object({ input: dutyPolicySchema });
@@ -29,7 +28,7 @@ export const dutyPolicyResolvers: Resolvers = {
       }
       const given = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined && value !== null));
       const { input: policy } = parseArguments(wholePolicy, { input: { ...district.policy, ...given } });
-      const updated = await updateDutyPolicy(context.services.store, districtId, policy, district.version);
+      const updated = await context.services.districts.updateDutyPolicy(districtId, policy, district.version);
       return { ...updated.policy, version: updated.version };
     },
   },
