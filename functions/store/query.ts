@@ -162,7 +162,7 @@ export interface UpdateCondition {
 }
 
 /** The expression fields of an UpdateItem (a command's or a transaction's Update). */
-export interface UpdateExpression {
+export interface UpdateExpressionFields {
   UpdateExpression: string;
   ConditionExpression?: string;
   ExpressionAttributeNames: Record<string, string>;
@@ -174,7 +174,7 @@ export interface UpdateExpression {
  * value a placeholder (`#u<n>`, `:u<n>`), with `condition` and its placeholders merged in.
  * An empty values map is left out: DynamoDB refuses one.
  */
-export function updateExpression(changes: ItemChanges, condition?: UpdateCondition): UpdateExpression {
+export function updateExpression(changes: ItemChanges, condition?: UpdateCondition): UpdateExpressionFields {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const clauses: Record<'SET' | 'REMOVE' | 'ADD', string[]> = { SET: [], REMOVE: [], ADD: [] };
