@@ -33,10 +33,10 @@ export function createLoaders(services: Services, districtId: string): Loaders {
   const officersOfDistrict = once(() => services.officers.all(districtId));
   const officerById = byId(services.officers, districtId);
   return {
-    stationById: byId(services.stations.entities, districtId),
-    gridById: byId(services.grids.entities, districtId),
+    stationById: byId(services.stations, districtId),
+    gridById: byId(services.grids, districtId),
     officerById,
-    gridsOfDistrict: once(() => services.grids.entities.all(districtId)),
+    gridsOfDistrict: once(() => services.grids.all(districtId)),
     issueById: new DataLoader((ids) => services.issues.batchGet(districtId, ids), { maxBatchSize: BATCH_GET_LIMIT }),
     issueHistory: new DataLoader((ids) => Promise.all(ids.map((id) => services.issues.history(districtId, id)))),
     duty: createDutyLoaders(services, districtId),

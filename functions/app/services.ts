@@ -4,7 +4,7 @@ import { createDutyRepositories, type DutyRepositories } from '../store/duty-rep
 import { GridRepository } from '../store/grids';
 import { IssuePolicyRepository } from '../store/issues/issue-policy-repository';
 import { IssueRepository } from '../store/issues/issue-repository';
-import { createOfficerRepository, type OfficerRepository } from '../store/officers';
+import { OfficerRepository } from '../store/officers';
 import { StationRepository } from '../store/stations';
 
 /**
@@ -31,7 +31,7 @@ export function createServices(storeOrOptions: Store | StoreOptions, options: { 
     districts: new DistrictRepository(store),
     stations: new StationRepository(store),
     grids: new GridRepository(store),
-    officers: createOfficerRepository(store),
+    officers: new OfficerRepository(store),
     issues: new IssueRepository(store),
     issuePolicies: new IssuePolicyRepository(store),
     duty: createDutyRepositories(store),

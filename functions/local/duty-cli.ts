@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     const services = createServices(store);
     if (!(await services.districts.get(districtId))) fail(`district ${districtId} is not in the local table: run npm start once to seed it`, 1);
     const event = values.week ? { week: values.week } : {};
-    const names = new Map((await services.stations.entities.all(districtId)).map((station) => [station.id, station.name]));
+    const names = new Map((await services.stations.all(districtId)).map((station) => [station.id, station.name]));
     if (job === 'roster') {
       const summary = await runScheduledRoster(services, districtId, event, services.clock());
       console.log(`outcome: ${summary.outcome}`);

@@ -1,5 +1,6 @@
 /**
- * Typed errors with stable codes. The data-access layer translates SDK errors into these;
+ * Typed errors with stable codes. The data-access layer translates SDK errors into these,
+ * keeping the SDK error as `cause` (for logs; the API never shows it);
  * the API layer turns them into GraphQL errors with `extensions.code`. Anything that is not
  * an ApiError is unexpected and gets masked as INTERNAL_SERVER_ERROR.
  */
@@ -22,13 +23,13 @@ export abstract class ApiError extends Error {
 export class BadUserInputError extends ApiError {
   readonly code = 'BAD_USER_INPUT';
 
-  constructor(readonly fields: FieldProblem[]) {
-    super(`Invalid input: ${fields.map((field) => `${field.path}: ${field.message}`).join('; ')}`);
+  constructor(readonly fields: FieldProblem[], options?: ErrorOptions) {
+    super(`Invalid input: ${fields.map((field) => `${field.path}: ${field.message}`).join('; ')}`, options);
     this.name = 'BadUserInputError';
   }
 
-  static of(path: string, message: string): BadUserInputError {
-    return new BadUserInputError([{ path, message }]);
+  static of(path: string, message: string, options?: ErrorOptions): BadUserInputError {
+    return new BadUserInputError([{ path, message }], options);
   }
 
   override extensions(): Record<string, unknown> {
@@ -39,8 +40,8 @@ export class BadUserInputError extends ApiError {
 export class NotFoundError extends ApiError {
   readonly code = 'NOT_FOUND';
 
-  constructor(readonly entity: string, readonly id: string) {
-    super(`${entity} ${id} not found`);
+  constructor(readonly entity: string, readonly id: string, options?: ErrorOptions) {
+    super(`${entity} ${id} not found`, options);
     this.name = 'NotFoundError';
   }
 }
@@ -48,8 +49,8 @@ export class NotFoundError extends ApiError {
 export class ConflictError extends ApiError {
   readonly code = 'CONFLICT';
 
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'ConflictError';
   }
 }
@@ -76,8 +77,8 @@ export class ForbiddenError extends ApiError {
 export class RateLimitedError extends ApiError {
   readonly code = 'RATE_LIMITED';
 
-  constructor(message: string, readonly retryAfterSeconds: number) {
-    super(message);
+  constructor(message: string, readonly retryAfterSeconds: number, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'RateLimitedError';
   }
 

@@ -3,11 +3,11 @@ import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import { batchGetItems, itemKeyId } from './batch-get';
 import type { Store } from './client';
-import { decodeCursor, encodeCursor, hasExactly, keyOf } from './cursor';
+import { queryConnection, type Connection, type PageArguments } from './connection';
 import { ACTIVITY_PREFIX, activityKey, weekPartition } from './duty-keys';
-import type { Connection } from './entity-repository';
+import { checkExpectedVersion } from '../domain/expected-version';
 import { districtPartition } from './keys';
-import { partitionPrefix, queryAll, queryPage, type AttributeFilter, type KeyRange } from './query';
+import { attributeFilter, partitionPrefix, queryAll, type KeyRange } from './query';
 import { putAtVersion, putIfNew } from './guarded-put';
 import { transactWrite, type GuardedWrite } from './transact';
 
@@ -54,6 +54,16 @@ export interface ActivityRecord extends ActivityFields {
   updatedAt: string;
 }
 
+export interface ActivityFilter {
+  /** An ISO week: a page of that week (the week index) instead of all weeks (the district partition). */
+  week?: string | null;
+  stationId?: string | null;
+  gridId?: string | null;
+  kind?: ActivityKind | null;
+  /** Activities the officer took part in. */
+  officerId?: string | null;
+}
+
 const TABLE_KEY = ['PK', 'SK'] as const;
 const WEEK_INDEX_KEY = ['PK', 'SK', 'GSI1PK', 'GSI1SK'] as const;
 
@@ -95,13 +105,13 @@ export class ActivityRepository {
 
   /** `checks`: the referenced station, grid and officers exist in the district, in the same transaction. */
   async create(activity: ActivityRecord, checks: GuardedWrite[]): Promise<ActivityRecord> {
-    await transactWrite(this.store, [putIfNew(this.store, activity, () => new ConflictError(`Activity ${activity.id} already exists`)), ...checks]);
+    await transactWrite(this.store, [putIfNew(this.store, activity, (options) => new ConflictError(`Activity ${activity.id} already exists`, options)), ...checks]);
     return activity;
   }
 
   /** Writes `next` only if the stored item is still at `current.version`. */
   async replace(current: ActivityRecord, next: ActivityRecord, checks: GuardedWrite[]): Promise<ActivityRecord> {
-    const write = putAtVersion(this.store, next, current.version, () => new ConflictError(`Activity ${current.id} was changed concurrently; read it again and retry`));
+    const write = putAtVersion(this.store, next, current.version, (options) => new ConflictError(`Activity ${current.id} was changed concurrently; read it again and retry`, options));
     await transactWrite(this.store, [write, ...checks]);
     return next;
   }
@@ -122,8 +132,9 @@ export class ActivityRepository {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const current = await this.get(districtId, id);
-      if (!current) throw new NotFoundError('Activity', id);
-      throw new ConflictError(`Activity ${id} is at version ${current.version}, not the expected ${expectedVersion}`);
+      if (!current) throw new NotFoundError('Activity', id, { cause: error });
+      checkExpectedVersion(`Activity ${id}`, current, expectedVersion, { cause: error });
+      throw new ConflictError(`Activity ${id} was changed concurrently; read it again and retry`, { cause: error });
     }
   }
 
@@ -133,25 +144,19 @@ export class ActivityRepository {
   }
 
   /** A page in id order: of one week (the index) or of all weeks (the district partition). */
-  async page(districtId: string, args: { week?: string; first: number; after?: string | null; filter?: AttributeFilter }): Promise<Connection<ActivityRecord>> {
-    const list = args.week ? `ACTIVITY@${args.week}` : 'ACTIVITY';
-    const keyNames = args.week ? WEEK_INDEX_KEY : TABLE_KEY;
-    const range = args.week ? weekRange(districtId, args.week) : partitionPrefix(districtPartition(districtId), ACTIVITY_PREFIX);
-    const after = args.after
-      ? decodeCursor(
-          args.after,
-          districtId,
-          list,
-          (key) =>
-            hasExactly(key, keyNames) &&
-            key.PK === districtPartition(districtId) &&
-            key.SK!.startsWith(ACTIVITY_PREFIX) &&
-            (!args.week || key.GSI1PK === weekPartition(districtId, args.week)),
-        )
-      : undefined;
-    const page = await queryPage<ActivityRecord>(this.store, { range, first: args.first, after, filter: args.filter });
-    const edges = page.items.map((node) => ({ cursor: encodeCursor(districtId, list, keyOf(node as unknown as Record<string, unknown>, keyNames)), node }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  page(districtId: string, args: PageArguments<ActivityFilter>): Promise<Connection<ActivityRecord>> {
+    const { week, stationId, gridId, kind, officerId } = args.filter ?? {};
+    return queryConnection<ActivityRecord>(this.store, {
+      districtId,
+      list: week ? `ACTIVITY@${week}` : 'ACTIVITY',
+      keyNames: week ? WEEK_INDEX_KEY : TABLE_KEY,
+      inRange: (key) =>
+        key.PK === districtPartition(districtId) && key.SK!.startsWith(ACTIVITY_PREFIX) && (!week || key.GSI1PK === weekPartition(districtId, week)),
+      range: week ? weekRange(districtId, week) : partitionPrefix(districtPartition(districtId), ACTIVITY_PREFIX),
+      filter: attributeFilter({ equals: { stationId, gridId, kind }, contains: { officerIds: officerId } }),
+      first: args.first,
+      after: args.after,
+    });
   }
 }
 

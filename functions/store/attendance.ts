@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../shared/errors';
 import type { Store } from './client';
 import { ATTENDANCE_PREFIX, attendanceKey, weekPartition } from './duty-keys';
-import { partitionPrefix, queryAll } from './query';
+import { partitionPrefix, queryAll, updateExpression } from './query';
 
 export interface AttendanceItem {
   PK: string;
@@ -54,9 +54,10 @@ export class AttendanceRepository {
         new UpdateCommand({
           TableName: this.store.tableName,
           Key: attendanceKey(districtId, week, shiftId, officerId),
-          UpdateExpression: 'SET checkedOutAt = :at, checkedOutBy = :by',
-          ConditionExpression: 'attribute_exists(checkedInAt) AND attribute_not_exists(checkedOutAt)',
-          ExpressionAttributeValues: { ':at': at, ':by': by },
+          ...updateExpression(
+            { set: { checkedOutAt: at, checkedOutBy: by } },
+            { expression: 'attribute_exists(checkedInAt) AND attribute_not_exists(checkedOutAt)' },
+          ),
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -64,7 +65,7 @@ export class AttendanceRepository {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const current = await this.get(districtId, week, shiftId, officerId);
-      if (!current) throw new ConflictError(`Officer ${officerId} has not checked in to shift ${shiftId}`);
+      if (!current) throw new ConflictError(`Officer ${officerId} has not checked in to shift ${shiftId}`, { cause: error });
       return { attendance: current, changed: false };
     }
   }

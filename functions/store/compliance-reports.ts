@@ -3,6 +3,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ComplianceResult, OfficerDuty, StationVerdict } from '../domain/compliance/types';
 import type { Store } from './client';
 import { COMPLIANCE_HEADER, weekPartition } from './duty-keys';
+import { updateExpression } from './query';
 import { generationOf, readHeader, readSnapshot, replaceSnapshot, type SnapshotHeader, type SnapshotLocation, type SnapshotOutcome } from './week-snapshot';
 
 export interface ComplianceHeader extends SnapshotHeader {
@@ -81,9 +82,7 @@ export class ComplianceReportRepository {
         new UpdateCommand({
           TableName: this.store.tableName,
           Key: { PK: where.partition, SK: where.header },
-          UpdateExpression: 'SET announcedGeneration = :generation',
-          ConditionExpression: 'generation = :generation',
-          ExpressionAttributeValues: { ':generation': generation },
+          ...updateExpression({ set: { announcedGeneration: generation } }, { expression: 'generation = :generation', values: { ':generation': generation } }),
         }),
       );
       return true;

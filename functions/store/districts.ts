@@ -4,6 +4,7 @@ import type { DutyPolicy } from '../domain/duty-policy';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import type { Store } from './client';
 import { districtKey, type ItemKey } from './keys';
+import { updateExpression } from './query';
 
 export interface DistrictRecord extends ItemKey {
   id: string;
@@ -26,6 +27,16 @@ export class DistrictRepository {
     return this.cache.get(districtId)!;
   }
 
+  /** A view of this repository that reads each district at most once: for one request, never for a container. */
+  readingOnce(): DistrictRepository {
+    return new DistrictRepository(this.store, new Map());
+  }
+
+  private async read(districtId: string): Promise<DistrictRecord | undefined> {
+    const output = await this.store.doc.send(new GetCommand({ TableName: this.store.tableName, Key: districtKey(districtId) }));
+    return output.Item as DistrictRecord | undefined;
+  }
+
   /**
    * Replaces the district's duty policy on the district item (one UpdateItem touching only
    * `policy` and `version`, so other fields of the item are left as they are). With
@@ -38,28 +49,20 @@ export class DistrictRepository {
         new UpdateCommand({
           TableName: this.store.tableName,
           Key: districtKey(districtId),
-          UpdateExpression: 'SET #policy = :policy, #version = #version + :one',
-          ConditionExpression: expectedVersion === undefined ? 'attribute_exists(PK)' : 'attribute_exists(PK) AND #version = :expected',
-          ExpressionAttributeNames: { '#policy': 'policy', '#version': 'version' },
-          ExpressionAttributeValues: { ':policy': policy, ':one': 1, ...(expectedVersion === undefined ? {} : { ':expected': expectedVersion }) },
+          ...updateExpression(
+            { set: { policy }, add: { version: 1 } },
+            expectedVersion === undefined
+              ? { expression: 'attribute_exists(PK)' }
+              : { expression: 'attribute_exists(PK) AND version = :expected', values: { ':expected': expectedVersion } },
+          ),
           ReturnValues: 'ALL_NEW',
         }),
       );
       return output.Attributes as DistrictRecord;
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      if (expectedVersion === undefined) throw new NotFoundError('District', districtId);
-      throw new ConflictError(`District ${districtId} is not at the expected version ${expectedVersion}`);
+      if (expectedVersion === undefined) throw new NotFoundError('District', districtId, { cause: error });
+      throw new ConflictError(`District ${districtId} is not at the expected version ${expectedVersion}`, { cause: error });
     }
-  }
-
-  /** A view of this repository that reads each district at most once: for one request, never for a container. */
-  readingOnce(): DistrictRepository {
-    return new DistrictRepository(this.store, new Map());
-  }
-
-  private async read(districtId: string): Promise<DistrictRecord | undefined> {
-    const output = await this.store.doc.send(new GetCommand({ TableName: this.store.tableName, Key: districtKey(districtId) }));
-    return output.Item as DistrictRecord | undefined;
   }
 }

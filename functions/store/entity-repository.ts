@@ -2,37 +2,32 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { BadUserInputError, ConflictError, NotFoundError } from '../shared/errors';
 import { batchGetItems, itemKeyId } from './batch-get';
 import type { Store } from './client';
-import { decodeCursor, encodeCursor, hasExactly, keyOf } from './cursor';
+import { queryConnection, type Connection, type PageArguments } from './connection';
+import { checkExpectedVersion } from '../domain/expected-version';
 import { districtPartition, entityKey, entityPrefix, type EntityType } from './keys';
-import { partitionPrefix, queryAll, queryPage, type AttributeFilter } from './query';
+import { partitionPrefix, queryAll, type AttributeFilter } from './query';
 import type { StoredEntity } from './records';
 import { putAtVersion, putIfNew } from './guarded-put';
 import { transactWrite, type GuardedWrite } from './transact';
-
-export interface Connection<T> {
-  edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-export interface PageArguments {
-  first: number;
-  after?: string | null;
-  filter?: AttributeFilter;
-}
 
 /** The fields an entity type adds to the stored envelope. */
 export type FieldsOf<T extends StoredEntity> = Omit<T, keyof StoredEntity>;
 
 /**
- * Reads and guarded writes shared by the reference entities (stations, grids, officers).
- * Every key is built from the caller's district, so no call can reach another district.
+ * Reads and guarded writes shared by the reference entities (stations, grids, officers): each
+ * repository extends this, so all three answer the same calls, and adds its own. `F` is the
+ * typed filter of its list. Every key is built from the caller's district, so no call can
+ * reach another district.
  */
-export class EntityRepository<T extends StoredEntity> {
+export abstract class EntityRepository<T extends StoredEntity, F extends object = object> {
   constructor(
-    private readonly store: Store,
+    protected readonly store: Store,
     private readonly type: EntityType,
     readonly label: string,
   ) {}
+
+  /** The FilterExpression of the list's typed filter. */
+  protected abstract filterExpression(filter: F): AttributeFilter | undefined;
 
   async get(districtId: string, id: string): Promise<T | undefined> {
     const output = await this.store.doc.send(
@@ -54,16 +49,19 @@ export class EntityRepository<T extends StoredEntity> {
     return keys.map((key) => found.get(itemKeyId(key)));
   }
 
-  async page(districtId: string, args: PageArguments): Promise<Connection<T>> {
-    const list = this.type;
+  page(districtId: string, args: PageArguments<F>): Promise<Connection<T>> {
     const partition = districtPartition(districtId);
     const prefix = entityPrefix(this.type);
-    const after = args.after
-      ? decodeCursor(args.after, districtId, list, (key) => hasExactly(key, ['PK', 'SK']) && key.PK === partition && key.SK!.startsWith(prefix))
-      : undefined;
-    const page = await queryPage<T>(this.store, { range: partitionPrefix(partition, prefix), first: args.first, after, filter: args.filter });
-    const edges = page.items.map((node) => ({ cursor: encodeCursor(districtId, list, keyOf(node as unknown as Record<string, unknown>, ['PK', 'SK'])), node }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return queryConnection<T>(this.store, {
+      districtId,
+      list: this.type,
+      keyNames: ['PK', 'SK'],
+      inRange: (key) => key.PK === partition && key.SK!.startsWith(prefix),
+      range: partitionPrefix(partition, prefix),
+      filter: args.filter ? this.filterExpression(args.filter) : undefined,
+      first: args.first,
+      after: args.after,
+    });
   }
 
   /** Every item of this type in the district, for per-request batch loaders. */
@@ -86,27 +84,27 @@ export class EntityRepository<T extends StoredEntity> {
 
   /** Put that succeeds only if the id is new. */
   putNew(item: T): GuardedWrite {
-    return putIfNew(this.store, item, () => new ConflictError(`${this.label} ${item.id} already exists`));
+    return putIfNew(this.store, item, (options) => new ConflictError(`${this.label} ${item.id} already exists`, options));
   }
 
   /** Put of the next state that succeeds only if nobody wrote since `current` was read. */
   replace(current: T, next: T): GuardedWrite {
-    return putAtVersion(this.store, next, current.version, () => new ConflictError(`${this.label} ${current.id} was changed concurrently; read it again and retry`));
+    return putAtVersion(this.store, next, current.version, (options) => new ConflictError(`${this.label} ${current.id} was changed concurrently; read it again and retry`, options));
   }
 
   /** A transaction check that a referenced item exists in the same district. */
   mustExist(districtId: string, id: string, path: string): GuardedWrite {
-    return this.check(districtId, id, 'attribute_exists(PK)', {}, () => BadUserInputError.of(path, `no ${this.label.toLowerCase()} ${id} in this district`));
+    return this.check(districtId, id, 'attribute_exists(PK)', {}, (options) => BadUserInputError.of(path, `no ${this.label.toLowerCase()} ${id} in this district`, options));
   }
 
   /** A transaction check that a referenced item exists in the same district and is active. */
   mustBeActive(districtId: string, id: string, path: string): GuardedWrite {
-    return this.check(districtId, id, 'attribute_exists(PK) AND active = :active', { ':active': true }, () =>
-      BadUserInputError.of(path, `no active ${this.label.toLowerCase()} ${id} in this district`),
+    return this.check(districtId, id, 'attribute_exists(PK) AND active = :active', { ':active': true }, (options) =>
+      BadUserInputError.of(path, `no active ${this.label.toLowerCase()} ${id} in this district`, options),
     );
   }
 
-  private check(districtId: string, id: string, condition: string, values: Record<string, unknown>, onFailed: () => Error): GuardedWrite {
+  private check(districtId: string, id: string, condition: string, values: Record<string, unknown>, onFailed: GuardedWrite['onConditionFailed']): GuardedWrite {
     return {
       item: {
         ConditionCheck: {
@@ -132,11 +130,7 @@ export class EntityRepository<T extends StoredEntity> {
     now: string,
   ): Promise<{ current: T; next: T }> {
     const current = await this.require(districtId, id);
-    if (expectedVersion != null && expectedVersion !== current.version) {
-      throw new ConflictError(
-        `${this.label} ${id} is at version ${current.version}, not the expected ${expectedVersion}`,
-      );
-    }
+    checkExpectedVersion(`${this.label} ${id}`, current, expectedVersion);
     const next = { ...current, ...change(current), version: current.version + 1, updatedAt: now } as T;
     return { current, next };
   }

@@ -43,7 +43,7 @@ export class LeaveRepository {
       ...copies.map((item): GuardedWrite => ({
         item: { Put: { TableName: this.store.tableName, Item: item } },
         // The put has no condition; a failure here is the officer check's.
-        onConditionFailed: () => new Error('unreachable: an unconditional put has no condition to fail'),
+        onConditionFailed: (options) => new Error('unreachable: an unconditional put has no condition to fail', options),
       })),
     ]);
     return copies[0]!;

@@ -87,34 +87,51 @@ export async function queryAll<T>(store: Store, range: KeyRange, filter?: Attrib
 }
 
 /**
- * A FilterExpression from attribute equalities and membership sets; null or undefined values
- * are ignored. Answers undefined when nothing is filtered.
+ * A FilterExpression from attribute equalities, membership sets and `contains` (a list or set
+ * attribute holding a value); null or undefined values are ignored. Answers undefined when
+ * nothing is filtered.
  */
 export function attributeFilter(options: {
   equals?: Record<string, unknown>;
-  oneOf?: Record<string, readonly unknown[]>;
+  oneOf?: Record<string, readonly unknown[] | null | undefined>;
+  contains?: Record<string, unknown>;
 }): AttributeFilter | undefined {
   const clauses: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
-  Object.entries(options.equals ?? {}).forEach(([attribute, value]) => {
-    if (value === null || value === undefined) return;
+  /** One clause on `attribute`, named `#f<n>`; `clause` writes it with `:f<n>` as its value placeholder. */
+  const add = (attribute: string, clause: (name: string, value: string) => string) => {
     const index = clauses.length;
     names[`#f${index}`] = attribute;
-    values[`:f${index}`] = value;
-    clauses.push(`#f${index} = :f${index}`);
-  });
-  Object.entries(options.oneOf ?? {}).forEach(([attribute, candidates]) => {
-    const index = clauses.length;
-    names[`#f${index}`] = attribute;
-    const placeholders = candidates.map((candidate, position) => {
-      values[`:f${index}_${position}`] = candidate;
-      return `:f${index}_${position}`;
-    });
-    clauses.push(`#f${index} IN (${placeholders.join(', ')})`);
-  });
+    clauses.push(clause(`#f${index}`, `:f${index}`));
+  };
+  given(options.equals).forEach(([attribute, value]) =>
+    add(attribute, (name, placeholder) => {
+      values[placeholder] = value;
+      return `${name} = ${placeholder}`;
+    }),
+  );
+  given(options.oneOf).forEach(([attribute, candidates]) =>
+    add(attribute, (name, placeholder) => {
+      const listed = candidates.map((candidate, position) => {
+        values[`${placeholder}_${position}`] = candidate;
+        return `${placeholder}_${position}`;
+      });
+      return `${name} IN (${listed.join(', ')})`;
+    }),
+  );
+  given(options.contains).forEach(([attribute, value]) =>
+    add(attribute, (name, placeholder) => {
+      values[placeholder] = value;
+      return `contains(${name}, ${placeholder})`;
+    }),
+  );
   return clauses.length ? { expression: clauses.join(' AND '), names, values } : undefined;
 }
+
+/** The entries whose value is neither null nor undefined. */
+const given = <V>(entries: Record<string, V | null | undefined> | undefined): [string, V][] =>
+  Object.entries(entries ?? {}).filter((entry): entry is [string, V] => entry[1] !== null && entry[1] !== undefined);
 
 /** Both filters, joined with AND. */
 export function allOf(...filters: (AttributeFilter | undefined)[]): AttributeFilter | undefined {
@@ -124,5 +141,78 @@ export function allOf(...filters: (AttributeFilter | undefined)[]): AttributeFil
     expression: present.map((filter) => `(${filter.expression})`).join(' AND '),
     names: Object.assign({}, ...present.map((filter) => filter.names)),
     values: Object.assign({}, ...present.map((filter) => filter.values)),
+  };
+}
+
+/** What an UpdateItem changes. */
+export interface ItemChanges {
+  /** Attributes to set; an undefined value removes the attribute. */
+  set?: Record<string, unknown>;
+  /** Numbers to add (counters, versions). */
+  add?: Record<string, number>;
+  /** Elements to append to a list attribute, which starts empty when missing. */
+  append?: Record<string, readonly unknown[]>;
+}
+
+/** A condition on the item an update writes, with its own placeholders (not `#u…` or `:u…`). */
+export interface UpdateCondition {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+}
+
+/** The expression fields of an UpdateItem (a command's or a transaction's Update). */
+export interface UpdateExpressionFields {
+  UpdateExpression: string;
+  ConditionExpression?: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+}
+
+/**
+ * An UpdateExpression (SET, REMOVE and ADD clauses) from attribute changes, every name and
+ * value a placeholder (`#u<n>`, `:u<n>`), with `condition` and its placeholders merged in.
+ * An empty values map is left out: DynamoDB refuses one.
+ */
+export function updateExpression(changes: ItemChanges, condition?: UpdateCondition): UpdateExpressionFields {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const clauses: Record<'SET' | 'REMOVE' | 'ADD', string[]> = { SET: [], REMOVE: [], ADD: [] };
+  /** Names `attribute` `#u<n>` and answers that and `:u<n>` for its value. */
+  const placeholders = (attribute: string): [string, string] => {
+    const index = Object.keys(names).length;
+    names[`#u${index}`] = attribute;
+    return [`#u${index}`, `:u${index}`];
+  };
+  Object.entries(changes.set ?? {}).forEach(([attribute, value]) => {
+    const [name, placeholder] = placeholders(attribute);
+    if (value === undefined) {
+      clauses.REMOVE.push(name);
+    } else {
+      values[placeholder] = value;
+      clauses.SET.push(`${name} = ${placeholder}`);
+    }
+  });
+  Object.entries(changes.append ?? {}).forEach(([attribute, elements]) => {
+    const [name, placeholder] = placeholders(attribute);
+    values[placeholder] = elements;
+    values[`${placeholder}_empty`] = [];
+    clauses.SET.push(`${name} = list_append(if_not_exists(${name}, ${placeholder}_empty), ${placeholder})`);
+  });
+  Object.entries(changes.add ?? {}).forEach(([attribute, by]) => {
+    const [name, placeholder] = placeholders(attribute);
+    values[placeholder] = by;
+    clauses.ADD.push(`${name} ${placeholder}`);
+  });
+  Object.assign(names, condition?.names);
+  Object.assign(values, condition?.values);
+  return {
+    UpdateExpression: Object.entries(clauses)
+      .filter(([, listed]) => listed.length > 0)
+      .map(([keyword, listed]) => `${keyword} ${listed.join(', ')}`)
+      .join(' '),
+    ...(condition ? { ConditionExpression: condition.expression } : {}),
+    ExpressionAttributeNames: names,
+    ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
   };
 }

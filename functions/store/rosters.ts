@@ -6,6 +6,7 @@ import type { PlannedShift, RosterFairness, RosterPlan, UnfilledDemand } from '.
 import { ConflictError, NotFoundError } from '../shared/errors';
 import type { Store } from './client';
 import { ROSTER_HEADER, weekPartition } from './duty-keys';
+import { updateExpression } from './query';
 import { generationOf, readHeader, readSnapshot, replaceSnapshot, type SnapshotHeader, type SnapshotLocation } from './week-snapshot';
 
 export type RosterStatus = 'DRAFT' | 'PUBLISHED';
@@ -79,10 +80,10 @@ export class RosterRepository {
         new UpdateCommand({
           TableName: this.store.tableName,
           Key: { PK: where.partition, SK: where.header },
-          UpdateExpression: 'SET #status = :published, publishedAt = :now, version = version + :one',
-          ConditionExpression: 'attribute_exists(PK) AND #status = :draft',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':published': 'PUBLISHED', ':draft': 'DRAFT', ':now': now, ':one': 1 },
+          ...updateExpression(
+            { set: { status: 'PUBLISHED', publishedAt: now }, add: { version: 1 } },
+            { expression: 'attribute_exists(PK) AND #status = :draft', names: { '#status': 'status' }, values: { ':draft': 'DRAFT' } },
+          ),
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -90,9 +91,9 @@ export class RosterRepository {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const current = await readHeader<RosterHeader>(this.store, where);
-      if (!current) throw new NotFoundError('Roster', week);
+      if (!current) throw new NotFoundError('Roster', week, { cause: error });
       if (current.status === 'PUBLISHED') return { header: current, changed: false };
-      throw new ConflictError(`Roster ${week} changed while it was being published; try again`);
+      throw new ConflictError(`Roster ${week} changed while it was being published; try again`, { cause: error });
     }
   }
 

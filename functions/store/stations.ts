@@ -4,6 +4,7 @@ import { BadUserInputError } from '../shared/errors';
 import type { Store } from './client';
 import { EntityRepository, type FieldsOf } from './entity-repository';
 import { uniqueClaimKey } from './keys';
+import { attributeFilter } from './query';
 import type { StoredEntity } from './records';
 import { claimUnique } from './unique-claim';
 
@@ -20,6 +21,12 @@ export interface StationRecord extends StoredEntity {
 
 export type StationFields = FieldsOf<StationRecord>;
 
+export interface StationFilter {
+  kind?: StationKind | null;
+  community?: string | null;
+  active?: boolean | null;
+}
+
 interface ServiceCodeClaim {
   stationId: string;
 }
@@ -28,17 +35,20 @@ interface ServiceCodeClaim {
  * Stations, and the claim items that keep service codes unique in a district. A service code
  * starts with its district id, so the public lookup finds the district without a token.
  */
-export class StationRepository {
-  readonly entities: EntityRepository<StationRecord>;
-
-  constructor(private readonly store: Store) {
-    this.entities = new EntityRepository<StationRecord>(store, 'STATION', 'Station');
+export class StationRepository extends EntityRepository<StationRecord, StationFilter> {
+  constructor(store: Store) {
+    super(store, 'STATION', 'Station');
   }
 
-  create(districtId: string, id: string, fields: StationFields, now: string): Promise<StationRecord> {
-    return this.entities.create(districtId, id, fields, now, [
-      claimUnique(this.store, uniqueClaimKey(districtId, 'SERVICE_CODE', fields.serviceCode), { stationId: id }, () =>
-        BadUserInputError.of('input.serviceCode', 'is already used by another station'),
+  protected filterExpression(filter: StationFilter) {
+    return attributeFilter({ equals: { kind: filter.kind, community: filter.community, active: filter.active } });
+  }
+
+  /** Claims the service code in the same transaction. */
+  override create(districtId: string, id: string, fields: StationFields, now: string): Promise<StationRecord> {
+    return super.create(districtId, id, fields, now, [
+      claimUnique(this.store, uniqueClaimKey(districtId, 'SERVICE_CODE', fields.serviceCode), { stationId: id }, (options) =>
+        BadUserInputError.of('input.serviceCode', 'is already used by another station', options),
       ),
     ]);
   }
@@ -49,6 +59,6 @@ export class StationRepository {
       new GetCommand({ TableName: this.store.tableName, Key: uniqueClaimKey(districtId, 'SERVICE_CODE', code) }),
     );
     const stationId = (claim.Item as ServiceCodeClaim | undefined)?.stationId;
-    return stationId ? this.entities.get(districtId, stationId) : undefined;
+    return stationId ? this.get(districtId, stationId) : undefined;
   }
 }

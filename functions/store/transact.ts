@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TransactionCanceledException, type CancellationReason } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../shared/errors';
+import { backoffOf, waitBeforeRetry, type BackoffOptions } from './backoff';
 import type { Store } from './client';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -9,14 +10,8 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
 /** A write in a transaction, with the typed error its failed condition means. */
 export interface GuardedWrite {
   item: TransactItem;
-  onConditionFailed: () => Error;
-}
-
-export interface TransactWriteOptions {
-  /** Attempts when DynamoDB cancels the transaction for a passing reason (conflict, throttling); default 4. */
-  maxAttempts?: number;
-  /** First backoff in ms, doubled each attempt with full jitter; default 20. */
-  baseDelayMs?: number;
+  /** Called with the cancellation as `cause`, for the error to keep. */
+  onConditionFailed: (options: ErrorOptions) => Error;
 }
 
 /**
@@ -27,8 +22,6 @@ export interface TransactWriteOptions {
  */
 const PASSING_REASONS = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Writes all or nothing. A failed condition is translated into the error its write declares
  * (NOT_FOUND, CONFLICT, BAD_USER_INPUT…); a transaction conflict with a concurrent writer that
@@ -38,14 +31,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * - Each attempt carries a ClientRequestToken. The SDK's own retries (throttling, timeouts,
  *   socket errors) resend the same request with it, so a transaction whose answer was lost
  *   is not applied twice: DynamoDB answers the replay with success and writes nothing again.
- * - A cancellation for passing reasons only is retried here with backoff. A cancelled
- *   transaction wrote nothing, and every write in it is guarded by the state its caller read
- *   (or is a commutative ADD), so the retry either commits exactly once or meets the failed
- *   condition a concurrent winner caused. The retry is a new request and gets a new token.
+ * - A cancellation for passing reasons only is retried here with backoff (by default 4
+ *   attempts, the first retry within 20 ms). A cancelled transaction wrote nothing, and every
+ *   write in it is guarded by the state its caller read (or is a commutative ADD), so the
+ *   retry either commits exactly once or meets the failed condition a concurrent winner
+ *   caused. The retry is a new request and gets a new token.
  */
-export async function transactWrite(store: Store, writes: GuardedWrite[], options: TransactWriteOptions = {}): Promise<void> {
-  const maxAttempts = options.maxAttempts ?? 4;
-  const baseDelayMs = options.baseDelayMs ?? 20;
+export async function transactWrite(store: Store, writes: GuardedWrite[], options: BackoffOptions = {}): Promise<void> {
+  const backoff = backoffOf(options, { maxAttempts: 4, baseDelayMs: 20 });
   const items = writes.map((write) => write.item);
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -55,13 +48,13 @@ export async function transactWrite(store: Store, writes: GuardedWrite[], option
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];
       const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
-      if (failed >= 0 && writes[failed]) throw writes[failed].onConditionFailed();
-      if (attempt < maxAttempts && onlyPassingReasons(reasons)) {
-        await sleep(Math.random() * baseDelayMs * 2 ** (attempt - 1));
+      if (failed >= 0 && writes[failed]) throw writes[failed].onConditionFailed({ cause: error });
+      if (attempt < backoff.maxAttempts && onlyPassingReasons(reasons)) {
+        await waitBeforeRetry(backoff, attempt);
         continue;
       }
       if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
-        throw new ConflictError('A concurrent write changed the same data; read it again and retry');
+        throw new ConflictError('A concurrent write changed the same data; read it again and retry', { cause: error });
       }
       throw error;
     }

@@ -11,7 +11,7 @@ export function claimUnique(
   store: Store,
   key: ItemKey,
   attributes: Record<string, unknown>,
-  onTaken: () => Error,
+  onTaken: GuardedWrite['onConditionFailed'],
 ): GuardedWrite {
   return putIfNew(store, { ...key, ...attributes }, onTaken);
 }

@@ -86,7 +86,7 @@ export async function replaceSnapshot<H extends SnapshotHeader>(
     );
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) {
-      throw new ConflictError(`${location.header} of ${location.partition} was replaced concurrently; run it again`);
+      throw new ConflictError(`${location.header} of ${location.partition} was replaced concurrently; run it again`, { cause: error });
     }
     throw error;
   }

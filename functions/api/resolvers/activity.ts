@@ -1,3 +1,4 @@
+import { checkExpectedVersion } from '../../domain/expected-version';
 import { randomUUID } from 'node:crypto';
 import { requireActivityWriter } from '../../domain/access-rules';
 import { requireCaller } from '../../domain/caller';
@@ -12,9 +13,8 @@ import {
   weekArguments,
 } from '../../domain/validation/duty-inputs';
 import { idArguments } from '../../domain/validation/reference-inputs';
-import { ConflictError, NotFoundError } from '../../shared/errors';
+import { NotFoundError } from '../../shared/errors';
 import type { ActivityFields, ActivityRecord } from '../../store/activities';
-import { allOf, attributeFilter, type AttributeFilter } from '../../store/query';
 import type { GuardedWrite } from '../../store/transact';
 import type { RequestContext } from '../context';
 import type { Resolvers } from '../generated/graphql';
@@ -35,18 +35,10 @@ async function normalized(context: RequestContext, districtId: string, fields: A
 function referenceChecks(context: RequestContext, districtId: string, fields: Partial<ActivityFields>): GuardedWrite[] {
   const { stations, grids, officers } = context.services;
   return [
-    ...(fields.stationId ? [stations.entities.mustExist(districtId, fields.stationId, 'input.stationId')] : []),
-    ...(fields.gridId ? [grids.entities.mustExist(districtId, fields.gridId, 'input.gridId')] : []),
+    ...(fields.stationId ? [stations.mustExist(districtId, fields.stationId, 'input.stationId')] : []),
+    ...(fields.gridId ? [grids.mustExist(districtId, fields.gridId, 'input.gridId')] : []),
     ...(fields.officerIds ?? []).map((id, index) => officers.mustExist(districtId, id, `input.officerIds.${index}`)),
   ];
-}
-
-function listFilter(filter: { stationId?: string | null; gridId?: string | null; kind?: string | null; officerId?: string | null } | null | undefined): AttributeFilter | undefined {
-  const equals = attributeFilter({ equals: { stationId: filter?.stationId, gridId: filter?.gridId, kind: filter?.kind } });
-  const member = filter?.officerId
-    ? { expression: 'contains(#officerIds, :officerId)', names: { '#officerIds': 'officerIds' }, values: { ':officerId': filter.officerId } }
-    : undefined;
-  return allOf(equals, member);
 }
 
 export const activityResolvers: Resolvers = {
@@ -61,7 +53,7 @@ export const activityResolvers: Resolvers = {
     activities: async (_parent, args, context) => {
       const { districtId } = requireCaller(context.caller);
       const { filter, first, after } = parseArguments(activitiesArguments, args);
-      return context.services.duty.activities.page(districtId, { week: filter?.week ?? undefined, first, after, filter: listFilter(filter) });
+      return context.services.duty.activities.page(districtId, { first, after, filter });
     },
   },
   Mutation: {
@@ -81,9 +73,7 @@ export const activityResolvers: Resolvers = {
       const current = await activities.get(caller.districtId, id);
       if (!current) throw new NotFoundError('Activity', id);
       requireActivityWriter(caller, current.officerIds);
-      if (expectedVersion != null && expectedVersion !== current.version) {
-        throw new ConflictError(`Activity ${id} is at version ${current.version}, not the expected ${expectedVersion}`);
-      }
+      checkExpectedVersion(`Activity ${id}`, current, expectedVersion);
       const merged: Record<string, unknown> = { ...pickFields(current) };
       for (const [key, value] of Object.entries(change)) {
         if (value === null) delete merged[key];

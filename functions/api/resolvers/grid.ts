@@ -3,7 +3,6 @@ import { requireOperation } from '../../domain/access-rules';
 import { requireCaller } from '../../domain/caller';
 import { parseArguments } from '../../domain/validation/parse';
 import { createGridArguments, gridsArguments, updateGridArguments } from '../../domain/validation/reference-inputs';
-import { attributeFilter } from '../../store/query';
 import type { GuardedWrite } from '../../store/transact';
 import type { RequestContext } from '../context';
 import { loadReferenced } from '../loaders';
@@ -20,7 +19,7 @@ function referenceChecks(
   refs: { stationId?: string; leaderId?: string; officerIds?: string[] },
 ): GuardedWrite[] {
   const checks: GuardedWrite[] = [];
-  if (refs.stationId) checks.push(context.services.stations.entities.mustExist(districtId, refs.stationId, 'input.stationId'));
+  if (refs.stationId) checks.push(context.services.stations.mustExist(districtId, refs.stationId, 'input.stationId'));
   const officerPaths = new Map<string, string>();
   if (refs.leaderId) officerPaths.set(refs.leaderId, 'input.leaderId');
   refs.officerIds?.forEach((id, index) => {
@@ -36,11 +35,7 @@ export const gridResolvers: Resolvers = {
     grids: async (_parent, args, context) => {
       const { districtId } = requireCaller(context.caller);
       const { filter, first, after } = parseArguments(gridsArguments, args);
-      return context.services.grids.entities.page(districtId, {
-        first,
-        after,
-        filter: attributeFilter({ equals: { stationId: filter?.stationId, community: filter?.community } }),
-      });
+      return context.services.grids.page(districtId, { first, after, filter });
     },
   },
   Mutation: {
@@ -61,7 +56,7 @@ export const gridResolvers: Resolvers = {
       const { input } = parseArguments(updateGridArguments, args);
       const { id, expectedVersion, ...change } = input;
       const officerIds = change.officerIds && [...new Set(change.officerIds)];
-      return context.services.grids.entities.update(
+      return context.services.grids.update(
         districtId,
         id,
         expectedVersion,

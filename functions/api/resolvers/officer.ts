@@ -9,7 +9,6 @@ import {
   updateOfficerArguments,
 } from '../../domain/validation/reference-inputs';
 import { BadUserInputError } from '../../shared/errors';
-import { attributeFilter } from '../../store/query';
 import type { Resolvers } from '../generated/graphql';
 import { findById } from './find-by-id';
 
@@ -21,17 +20,12 @@ export const officerResolvers: Resolvers = {
       const { filter, first, after } = parseArguments(officersArguments, args);
       const equals = { role: filter?.role, stationId: filter?.stationId, active: filter?.active };
       if (!filter?.gridId) {
-        return context.services.officers.page(districtId, { first, after, filter: attributeFilter({ equals }) });
+        return context.services.officers.page(districtId, { first, after, filter: equals });
       }
       const grid = await context.loaders().gridById.load(filter.gridId);
       if (!grid) throw BadUserInputError.of('filter.gridId', `no grid ${filter.gridId} in this district`);
       const members = [...new Set([...(grid.leaderId ? [grid.leaderId] : []), ...grid.officerIds])];
-      if (members.length === 0) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-      return context.services.officers.page(districtId, {
-        first,
-        after,
-        filter: attributeFilter({ equals, oneOf: { id: members } }),
-      });
+      return context.services.officers.page(districtId, { first, after, filter: { ...equals, ids: members } });
     },
   },
   Mutation: {
@@ -43,7 +37,7 @@ export const officerResolvers: Resolvers = {
         randomUUID(),
         { ...input, partyMember: input.partyMember ?? false, unavailableWeekdays: input.unavailableWeekdays ?? [], active: true },
         context.services.clock().toISOString(),
-        input.stationId ? [context.services.stations.entities.mustExist(districtId, input.stationId, 'input.stationId')] : [],
+        input.stationId ? [context.services.stations.mustExist(districtId, input.stationId, 'input.stationId')] : [],
       );
     },
     updateOfficer: async (_parent, args, context) => {
@@ -56,7 +50,7 @@ export const officerResolvers: Resolvers = {
         expectedVersion,
         () => change,
         context.services.clock().toISOString(),
-        change.stationId ? [context.services.stations.entities.mustExist(districtId, change.stationId, 'input.stationId')] : [],
+        change.stationId ? [context.services.stations.mustExist(districtId, change.stationId, 'input.stationId')] : [],
       );
     },
     deactivateOfficer: async (_parent, args, context) => {

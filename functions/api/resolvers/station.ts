@@ -11,7 +11,6 @@ import {
   updateStationArguments,
 } from '../../domain/validation/reference-inputs';
 import { BadUserInputError, NotFoundError } from '../../shared/errors';
-import { attributeFilter } from '../../store/query';
 import type { Resolvers } from '../generated/graphql';
 import { findById } from './find-by-id';
 
@@ -21,11 +20,7 @@ export const stationResolvers: Resolvers = {
     stations: async (_parent, args, context) => {
       const { districtId } = requireCaller(context.caller);
       const { filter, first, after } = parseArguments(stationsArguments, args);
-      return context.services.stations.entities.page(districtId, {
-        first,
-        after,
-        filter: attributeFilter({ equals: { kind: filter?.kind, community: filter?.community, active: filter?.active } }),
-      });
+      return context.services.stations.page(districtId, { first, after, filter });
     },
     /** Public: the code names its district, so no token is needed; only PublicStation's fields are exposed. */
     stationByServiceCode: async (_parent, args, context) => {
@@ -58,12 +53,12 @@ export const stationResolvers: Resolvers = {
       const { districtId } = requireOperation(context.caller, 'editReferenceData');
       const { input } = parseArguments(updateStationArguments, args);
       const { id, expectedVersion, ...change } = input;
-      return context.services.stations.entities.update(districtId, id, expectedVersion, () => change, context.services.clock().toISOString());
+      return context.services.stations.update(districtId, id, expectedVersion, () => change, context.services.clock().toISOString());
     },
     deactivateStation: async (_parent, args, context) => {
       const { districtId } = requireOperation(context.caller, 'editReferenceData');
       const { id, expectedVersion } = parseArguments(deactivateArguments, args);
-      return context.services.stations.entities.update(
+      return context.services.stations.update(
         districtId,
         id,
         expectedVersion,

@@ -36,7 +36,7 @@ export async function computeWeekCompliance(
   const district = await services.districts.get(districtId);
   if (!district) throw new NotFoundError('District', districtId);
   const [stations, officers, activities, roster, attendance] = await Promise.all([
-    services.stations.entities.all(districtId),
+    services.stations.all(districtId),
     services.officers.all(districtId),
     services.duty.activities.ofWeek(districtId, week),
     services.duty.rosters.read(districtId, week),

@@ -1,10 +1,11 @@
+import { checkExpectedVersion } from '../../domain/expected-version';
 import * as z from 'zod';
 import { requireOperation } from '../../domain/access-rules';
 import type { Caller } from '../../domain/caller';
 import type { DutyPolicy } from '../../domain/duty-policy';
 import { dutyPolicySchema, updateDutyPolicyArguments } from '../../domain/validation/duty-inputs';
 import { parseArguments } from '../../domain/validation/parse';
-import { ConflictError, NotFoundError } from '../../shared/errors';
+import { NotFoundError } from '../../shared/errors';
 import type { Services } from '../services';
 
 const wholePolicy = z.object({ input: dutyPolicySchema });
@@ -20,9 +21,7 @@ export async function updateDutyPolicy(services: Services, caller: Caller | unde
   const { expectedVersion, ...change } = input;
   const district = await services.districts.get(districtId);
   if (!district) throw new NotFoundError('District', districtId);
-  if (expectedVersion != null && expectedVersion !== district.version) {
-    throw new ConflictError(`District ${districtId} is at version ${district.version}, not the expected ${expectedVersion}`);
-  }
+  checkExpectedVersion(`District ${districtId}`, district, expectedVersion);
   const given = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined && value !== null));
   const { input: policy } = parseArguments(wholePolicy, { input: { ...district.policy, ...given } });
   const updated = await services.districts.updateDutyPolicy(districtId, policy, district.version);

@@ -1,7 +1,7 @@
+import { checkExpectedVersion } from '../../domain/expected-version';
 import { counterEffects } from '../../domain/issues/counter-effects';
 import { nextStatus, type WorkflowAction } from '../../domain/issues/workflow';
 import { requireCaller, type Caller } from '../../domain/caller';
-import { ConflictError } from '../../shared/errors';
 import type { IssueChanges, IssueRecord } from '../../store/issues/issue-record';
 import type { GuardedWrite } from '../../store/transact';
 import type { Services } from '../services';
@@ -32,9 +32,7 @@ export async function applyStep(services: Services, caller: Caller | undefined, 
   const staff = requireCaller(caller);
   const current = await services.issues.require(staff.districtId, request.id);
   request.authorize(staff, current);
-  if (request.expectedVersion != null && request.expectedVersion !== current.version) {
-    throw new ConflictError(`Issue ${current.id} is at version ${current.version}, not the expected ${request.expectedVersion}`);
-  }
+  checkExpectedVersion(`Issue ${current.id}`, current, request.expectedVersion);
   const toStatus = nextStatus(request.action, current.status);
   const at = services.clock().toISOString();
   const { changes, note, checks = [] } = request.plan(current, at);

@@ -1,9 +1,9 @@
+import { checkExpectedVersion } from '../../domain/expected-version';
 import { requireOperation } from '../../domain/access-rules';
 import type { Caller } from '../../domain/caller';
 import { mergeTimeLimits } from '../../domain/issues/issue-policy';
 import { updateIssuePolicyArguments } from '../../domain/validation/issue-inputs';
 import { parseArguments } from '../../domain/validation/parse';
-import { ConflictError } from '../../shared/errors';
 import type { StoredIssuePolicy } from '../../store/issues/issue-policy-repository';
 import type { Services } from '../services';
 
@@ -17,9 +17,7 @@ export async function updateIssuePolicy(services: Services, caller: Caller | und
   const { input } = parseArguments(updateIssuePolicyArguments, args);
   const { expectedVersion, replaceTimeLimits, ...changes } = input;
   const current = await services.issuePolicies.get(districtId);
-  if (expectedVersion != null && expectedVersion !== current.version) {
-    throw new ConflictError(`The issue policy is at version ${current.version}, not the expected ${expectedVersion}`);
-  }
+  checkExpectedVersion('The issue policy', current, expectedVersion);
   const { version: _version, ...policy } = current;
   const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   const timeLimits = changes.timeLimits && !replaceTimeLimits ? mergeTimeLimits(policy.timeLimits, changes.timeLimits) : (changes.timeLimits ?? policy.timeLimits);

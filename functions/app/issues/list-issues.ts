@@ -2,7 +2,7 @@ import { requireCaller, type Caller } from '../../domain/caller';
 import { toUtcIso } from '../../domain/time';
 import { issuesArguments } from '../../domain/validation/issue-inputs';
 import { parseArguments } from '../../domain/validation/parse';
-import type { Connection } from '../../store/entity-repository';
+import type { Connection } from '../../store/connection';
 import type { IssueListFilter } from '../../store/issues/issue-query-plan';
 import type { IssueRecord } from '../../store/issues/issue-record';
 import type { Services } from '../services';

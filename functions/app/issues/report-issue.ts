@@ -61,7 +61,7 @@ export async function reportIssue(
   const [district, policy, grids] = await Promise.all([
     services.districts.get(districtId),
     services.issuePolicies.get(districtId),
-    services.grids.entities.all(districtId),
+    services.grids.all(districtId),
   ]);
   if (!district) throw caller ? new NotFoundError('District', districtId) : unknownServiceCode('input.serviceCode');
   const now = services.clock();

@@ -37,7 +37,7 @@ export async function generateWeekRoster(
   const district = await services.districts.get(districtId);
   if (!district) throw new NotFoundError('District', districtId);
   const [stations, officers, leave] = await Promise.all([
-    services.stations.entities.all(districtId),
+    services.stations.all(districtId),
     services.officers.all(districtId),
     services.duty.leave.ofWeek(districtId, week),
   ]);

@@ -42,7 +42,9 @@ export class IssuePolicyRepository {
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new ConflictError('The issue policy was changed concurrently; read it again and retry');
+      if (error instanceof ConditionalCheckFailedException) {
+        throw new ConflictError('The issue policy was changed concurrently; read it again and retry', { cause: error });
+      }
       throw error;
     }
     return stored;

@@ -5,10 +5,9 @@ import { OPEN_STATUSES } from '../../domain/issues/workflow';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../shared/errors';
 import { batchGetItems, itemKeyId } from '../batch-get';
 import type { Store } from '../client';
-import { decodeCursor, encodeCursor, hasExactly, keyOf } from '../cursor';
-import type { Connection } from '../entity-repository';
+import { queryConnection, type Connection } from '../connection';
 import { putIfNew } from '../guarded-put';
-import { partitionPrefix, queryAll, queryPage } from '../query';
+import { allOf, attributeFilter, partitionPrefix, queryAll, updateExpression } from '../query';
 import { transactWrite, type GuardedWrite } from '../transact';
 import { eventKey, indexAttributes, indexPartition, issueKey, issuePartition, issuePartitionPrefix } from './issue-keys';
 import { planIssueQuery, type IssueListFilter } from './issue-query-plan';
@@ -63,7 +62,7 @@ export class IssueRepository {
   async create(issue: IssueRecord, events: NewIssueEvent[], effects: IssueWriteEffects): Promise<void> {
     const item = { ...issue, ...definedOnly(indexAttributes(issue)) };
     await transactWrite(this.store, [
-      putIfNew(this.store, item, () => new ConflictError(`Issue ${issue.id} already exists`)),
+      putIfNew(this.store, item, (options) => new ConflictError(`Issue ${issue.id} already exists`, options)),
       ...events.map((event, index) => this.eventWrite(issue, index + 1, event)),
       ...this.effectWrites(issue, effects),
     ]);
@@ -78,32 +77,23 @@ export class IssueRepository {
       version: stored.version,
       eventCount: stored.eventCount,
     };
-    const names: Record<string, string> = { '#readStatus': 'status', '#readVersion': 'version' };
-    const values: Record<string, unknown> = { ':readStatus': current.status, ':readVersion': current.version };
-    const sets: string[] = [];
-    const removes: string[] = [];
-    Object.entries(attributes).forEach(([name, value], index) => {
-      names[`#a${index}`] = name;
-      if (value === undefined) {
-        removes.push(`#a${index}`);
-      } else {
-        values[`:a${index}`] = value;
-        sets.push(`#a${index} = :a${index}`);
-      }
-    });
     await transactWrite(this.store, [
       {
         item: {
           Update: {
             TableName: this.store.tableName,
             Key: issueKey(current.districtId, current.id),
-            UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-            ConditionExpression: '#readVersion = :readVersion AND #readStatus = :readStatus',
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
+            ...updateExpression(
+              { set: attributes },
+              {
+                expression: '#readVersion = :readVersion AND #readStatus = :readStatus',
+                names: { '#readStatus': 'status', '#readVersion': 'version' },
+                values: { ':readStatus': current.status, ':readVersion': current.version },
+              },
+            ),
           },
         },
-        onConditionFailed: () => new ConflictError(`Issue ${current.id} was changed concurrently; read it again and retry`),
+        onConditionFailed: (options) => new ConflictError(`Issue ${current.id} was changed concurrently; read it again and retry`, options),
       },
       this.eventWrite(current, stored.eventCount, event),
       ...this.effectWrites(current, effects),
@@ -121,13 +111,13 @@ export class IssueRepository {
           Update: {
             TableName: this.store.tableName,
             Key: issueKey(districtId, id),
-            UpdateExpression: 'ADD confirmations :one',
-            ConditionExpression: `#status IN (${Object.keys(statuses).join(', ')})`,
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':one': 1, ...statuses },
+            ...updateExpression(
+              { add: { confirmations: 1 } },
+              { expression: `#status IN (${Object.keys(statuses).join(', ')})`, names: { '#status': 'status' }, values: statuses },
+            ),
           },
         },
-        onConditionFailed: () => new ConflictError(`Issue ${id} is ${current.status}: report the problem again instead`),
+        onConditionFailed: (options) => new ConflictError(`Issue ${id} is ${current.status}: report the problem again instead`, options),
       },
       ...(publicCall ? publicCallLimits(this.store, districtId, publicCall) : []),
     ]);
@@ -152,23 +142,23 @@ export class IssueRepository {
   mustExist(districtId: string, id: string, path: string): GuardedWrite {
     return {
       item: { ConditionCheck: { TableName: this.store.tableName, Key: issueKey(districtId, id), ConditionExpression: 'attribute_exists(PK)' } },
-      onConditionFailed: () => BadUserInputError.of(path, `no issue ${id} in this district`),
+      onConditionFailed: (options) => BadUserInputError.of(path, `no issue ${id} in this district`, options),
     };
   }
 
   /** One page of a filtered list, newest first, from the index `planIssueQuery` chooses. */
-  async page(districtId: string, filter: IssueListFilter, first: number, after: string | null | undefined, now: string): Promise<Connection<IssueRecord>> {
+  page(districtId: string, filter: IssueListFilter, first: number, after: string | null | undefined, now: string): Promise<Connection<IssueRecord>> {
     const plan = planIssueQuery(districtId, filter, now);
-    const keyNames = ['PK', 'SK', `${plan.index}PK`, `${plan.index}SK`];
-    const list = `ISSUES:${plan.index}:${plan.partition}`;
-    const startKey = after
-      ? decodeCursor(after, districtId, list, (key) =>
-          hasExactly(key, keyNames) && key.SK === 'ISSUE' && key.PK!.startsWith(issuePartitionPrefix(districtId)) && key[`${plan.index}PK`] === plan.partition,
-        )
-      : undefined;
-    const page = await queryPage<IssueRecord>(this.store, { range: plan.range, filter: plan.filter, first, after: startKey });
-    const edges = page.items.map((node) => ({ cursor: encodeCursor(districtId, list, keyOf(node as unknown as Record<string, unknown>, keyNames)), node }));
-    return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return queryConnection<IssueRecord>(this.store, {
+      districtId,
+      list: `ISSUES:${plan.index}:${plan.partition}`,
+      keyNames: ['PK', 'SK', `${plan.index}PK`, `${plan.index}SK`],
+      inRange: (key) => key.SK === 'ISSUE' && key.PK!.startsWith(issuePartitionPrefix(districtId)) && key[`${plan.index}PK`] === plan.partition,
+      range: plan.range,
+      filter: plan.filter,
+      first,
+      after,
+    });
   }
 
   /** Open issues of a category reported since `since` (duplicate candidates): the sparse open-by-category index. */
@@ -191,25 +181,17 @@ export class IssueRepository {
         names: { '#pk': 'GSI7PK', '#sk': 'GSI7SK' },
         values: { ':pk': indexPartition.openByDue(districtId), ':now': now },
       },
-      {
-        expression: ['#day BETWEEN :fromDay AND :toDay', cohort.stationId ? '#station = :station' : '', cohort.gridId ? '#grid = :grid' : '']
-          .filter(Boolean)
-          .join(' AND '),
-        names: { '#day': 'reportedDay', ...(cohort.stationId ? { '#station': 'stationId' } : {}), ...(cohort.gridId ? { '#grid': 'gridId' } : {}) },
-        values: {
-          ':fromDay': cohort.fromDay,
-          ':toDay': cohort.toDay,
-          ...(cohort.stationId ? { ':station': cohort.stationId } : {}),
-          ...(cohort.gridId ? { ':grid': cohort.gridId } : {}),
-        },
-      },
+      allOf(
+        { expression: '#day BETWEEN :fromDay AND :toDay', names: { '#day': 'reportedDay' }, values: { ':fromDay': cohort.fromDay, ':toDay': cohort.toDay } },
+        attributeFilter({ equals: { stationId: cohort.stationId, gridId: cohort.gridId } }),
+      ),
     );
     return overdue.length;
   }
 
   private eventWrite(issue: Pick<IssueRecord, 'districtId' | 'id'>, sequence: number, event: NewIssueEvent): GuardedWrite {
     const item: IssueEventRecord = { ...eventKey(issue.districtId, issue.id, sequence), type: 'ISSUE_EVENT', issueId: issue.id, ...event };
-    return putIfNew(this.store, item, () => new ConflictError(`Issue ${issue.id} was changed concurrently; read it again and retry`));
+    return putIfNew(this.store, item, (options) => new ConflictError(`Issue ${issue.id} was changed concurrently; read it again and retry`, options));
   }
 }
 

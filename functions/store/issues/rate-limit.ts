@@ -1,5 +1,6 @@
 import { RateLimitedError } from '../../shared/errors';
 import type { Store } from '../client';
+import { updateExpression } from '../query';
 import type { GuardedWrite } from '../transact';
 
 /** What a public call is counted against. */
@@ -20,14 +21,14 @@ export function publicRateLimit(store: Store, districtId: string, subject: RateL
       Update: {
         TableName: store.tableName,
         Key: { PK: `D#${districtId}#RATE#${subject.kind}#${subject.value}`, SK: `MINUTE#${minute}` },
-        UpdateExpression: 'ADD #count :one SET #expires = :expires',
-        ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
-        ExpressionAttributeNames: { '#count': 'count', '#expires': 'expiresAt' },
-        ExpressionAttributeValues: { ':one': 1, ':limit': limitPerMinute, ':expires': Math.floor(now.getTime() / 1000) + 3600 },
+        ...updateExpression(
+          { add: { count: 1 }, set: { expiresAt: Math.floor(now.getTime() / 1000) + 3600 } },
+          { expression: 'attribute_not_exists(#count) OR #count < :limit', names: { '#count': 'count' }, values: { ':limit': limitPerMinute } },
+        ),
       },
     },
-    onConditionFailed: () =>
-      new RateLimitedError(`Too many public calls ${describe(subject)}: at most ${limitPerMinute} a minute`, 60 - now.getUTCSeconds()),
+    onConditionFailed: (options) =>
+      new RateLimitedError(`Too many public calls ${describe(subject)}: at most ${limitPerMinute} a minute`, 60 - now.getUTCSeconds(), options),
   };
 }
 

@@ -1,7 +1,7 @@
 import { COUNTER_NAMES, zeroCounters, type IssueCounters } from '../../domain/issues/issue-stats';
 import type { CounterEffects } from '../../domain/issues/counter-effects';
 import type { Store } from '../client';
-import { queryAll } from '../query';
+import { queryAll, updateExpression } from '../query';
 import type { GuardedWrite } from '../transact';
 
 /**
@@ -39,34 +39,19 @@ export function statsBucketWrites(
 ): GuardedWrite[] {
   const counters = Object.entries(effects.increments).filter(([, by]) => by !== 0);
   if (counters.length === 0 && effects.minutesToResolve === undefined) return [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const additions = counters.map(([name, by], index) => {
-    names[`#c${index}`] = name;
-    values[`:c${index}`] = by;
-    return `#c${index} :c${index}`;
+  const update = updateExpression({
+    add: Object.fromEntries(counters),
+    append: effects.minutesToResolve === undefined ? {} : { minutesToResolve: [effects.minutesToResolve] },
   });
-  const sets: string[] = [];
-  if (effects.minutesToResolve !== undefined) {
-    names['#minutes'] = 'minutesToResolve';
-    values[':minutes'] = [effects.minutesToResolve];
-    values[':none'] = [];
-    sets.push('#minutes = list_append(if_not_exists(#minutes, :none), :minutes)');
-  }
-  const expression = [sets.length ? `SET ${sets.join(', ')}` : '', additions.length ? `ADD ${additions.join(', ')}` : '']
-    .filter(Boolean)
-    .join(' ');
   return scopes.map((scope) => ({
     item: {
       Update: {
         TableName: store.tableName,
         Key: { PK: scopePartition(districtId, scope), SK: dayKey(day) },
-        UpdateExpression: expression,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        ...update,
       },
     },
-    onConditionFailed: () => new Error('statistics buckets have no condition'),
+    onConditionFailed: (options) => new Error('statistics buckets have no condition', options),
   }));
 }
 

@@ -4,8 +4,8 @@
  * the file or the data; the deploy fails and CloudFormation rolls back to the previous file.
  */
 export class DistrictSyncError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'DistrictSyncError';
   }
 }

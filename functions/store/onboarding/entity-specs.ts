@@ -37,7 +37,7 @@ function moveClaim(
           ExpressionAttributeValues: { ':owner': owner.id },
         },
       },
-      onConditionFailed: () => new DistrictSyncError(`${path}: the old code ${from} is not held by ${owner.id}`),
+      onConditionFailed: (options) => new DistrictSyncError(`${path}: the old code ${from} is not held by ${owner.id}`, options),
     },
   ];
 }
@@ -50,15 +50,15 @@ function takeClaim(
   code: string,
   path: string,
 ): GuardedWrite {
-  return claimUnique(store, uniqueClaimKey(districtId, kind, code), { [owner.attribute]: owner.id }, () =>
-    new DistrictSyncError(`${path}: ${code} is already used by another ${kind === 'SERVICE_CODE' ? 'station' : 'grid'} of the district`),
+  return claimUnique(store, uniqueClaimKey(districtId, kind, code), { [owner.attribute]: owner.id }, (options) =>
+    new DistrictSyncError(`${path}: ${code} is already used by another ${kind === 'SERVICE_CODE' ? 'station' : 'grid'} of the district`, options),
   );
 }
 
 export function stationSpec(store: Store, stations: StationRepository): EntitySpec<StationRecord> {
   const owner = (id: string) => ({ attribute: 'stationId' as const, id });
   return {
-    repository: stations.entities,
+    repository: stations,
     creating: (item, path) => [takeClaim(store, item.districtId, 'SERVICE_CODE', owner(item.id), item.serviceCode, `${path}.serviceCode`)],
     changing: (current, next, path) =>
       moveClaim(store, current.districtId, 'SERVICE_CODE', owner(current.id), current.serviceCode, next.serviceCode, `${path}.serviceCode`),
@@ -67,7 +67,7 @@ export function stationSpec(store: Store, stations: StationRepository): EntitySp
 
 export function officerSpec(officers: OfficerRepository, stations: StationRepository): EntitySpec<OfficerRecord> {
   const stationCheck = (officer: OfficerRecord, path: string) =>
-    officer.stationId ? [stations.entities.mustExist(officer.districtId, officer.stationId, `${path}.stationId`)] : [];
+    officer.stationId ? [stations.mustExist(officer.districtId, officer.stationId, `${path}.stationId`)] : [];
   return {
     repository: officers,
     creating: (item, path) => stationCheck(item, path),
@@ -90,12 +90,12 @@ export function gridSpec(store: Store, grids: GridRepository, stations: StationR
       if (!known.has(officerId) && !members.has(officerId)) members.set(officerId, `${path}.officerIds.${index}`);
     });
     return [
-      ...(before?.stationId === grid.stationId ? [] : [stations.entities.mustExist(grid.districtId, grid.stationId, `${path}.stationId`)]),
+      ...(before?.stationId === grid.stationId ? [] : [stations.mustExist(grid.districtId, grid.stationId, `${path}.stationId`)]),
       ...[...members].map(([officerId, memberPath]) => officers.mustExist(grid.districtId, officerId, memberPath)),
     ];
   };
   return {
-    repository: grids.entities,
+    repository: grids,
     creating: (item, path) => [takeClaim(store, item.districtId, 'GRID_CODE', owner(item.id), item.code, `${path}.code`), ...checks(item, path)],
     changing: (current, next, path) => [
       ...moveClaim(store, current.districtId, 'GRID_CODE', owner(current.id), current.code, next.code, `${path}.code`),

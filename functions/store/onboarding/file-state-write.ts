@@ -1,6 +1,7 @@
 import { ConflictError } from '../../shared/errors';
 import type { Store } from '../client';
 import type { ItemKey } from '../keys';
+import { updateExpression } from '../query';
 import type { GuardedWrite } from '../transact';
 
 /**
@@ -14,11 +15,9 @@ export function recordFileState(store: Store, key: ItemKey, readVersion: number,
       Update: {
         TableName: store.tableName,
         Key: { PK: key.PK, SK: key.SK },
-        UpdateExpression: 'SET fileState = :fileState',
-        ConditionExpression: 'version = :readVersion',
-        ExpressionAttributeValues: { ':fileState': fileState, ':readVersion': readVersion },
+        ...updateExpression({ set: { fileState } }, { expression: 'version = :readVersion', values: { ':readVersion': readVersion } }),
       },
     },
-    onConditionFailed: () => new ConflictError(`${key.SK} was changed concurrently`),
+    onConditionFailed: (options) => new ConflictError(`${key.SK} was changed concurrently`, options),
   };
 }

@@ -48,7 +48,7 @@ function put(store: Store, item: SyncedDistrict, condition: { version?: number }
           : { ConditionExpression: 'version = :readVersion', ExpressionAttributeValues: { ':readVersion': condition.version } }),
       },
     },
-    onConditionFailed: () => new ConflictError(`District ${item.id} was changed concurrently`),
+    onConditionFailed: (options) => new ConflictError(`District ${item.id} was changed concurrently`, options),
   };
 }
 

@@ -2,7 +2,7 @@ import type { DistrictFile } from '../../domain/district-file';
 import type { Fields } from '../../domain/file-changes';
 import type { Store } from '../client';
 import { GridRepository } from '../grids';
-import { createOfficerRepository } from '../officers';
+import { OfficerRepository } from '../officers';
 import type { StoredEntity } from '../records';
 import { StationRepository } from '../stations';
 import { gridSpec, officerSpec, stationSpec } from './entity-specs';
@@ -54,7 +54,7 @@ export async function syncDistrict(store: Store, file: DistrictFile, options: Sy
   const now = options.now ?? new Date().toISOString();
   const districtId = file.id;
   const stations = new StationRepository(store);
-  const officers = createOfficerRepository(store);
+  const officers = new OfficerRepository(store);
   const grids = new GridRepository(store);
 
   const stationCounts = await syncType(store, stationSpec(store, stations), {

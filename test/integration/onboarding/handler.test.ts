@@ -38,7 +38,7 @@ function event(requestType: 'Create' | 'Update' | 'Delete', file: unknown): Clou
   return requestType === 'Update' ? { ...common, ...physical, RequestType: 'Update' } : { ...common, ...physical, RequestType: 'Delete' };
 }
 
-const stations = () => new StationRepository(store).entities;
+const stations = () => new StationRepository(store);
 
 test('given a Create with the district file, when handled, then the district is loaded under a stable physical id', async () => {
   const file = districtFile('xian-gangwu');

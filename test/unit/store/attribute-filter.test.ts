@@ -12,4 +12,16 @@ describe('attributeFilter', () => {
       values: { ':f0': 'ENFORCEMENT', ':f1': false, ':f2_0': 'a', ':f2_1': 'b' },
     });
   });
+
+  test('given a value a list attribute must hold, when a filter is built, then it is a contains clause after the others', () => {
+    expect(attributeFilter({ equals: { kind: 'PATROL' }, contains: { officerIds: 'o1' } })).toEqual({
+      expression: '#f0 = :f0 AND contains(#f1, :f1)',
+      names: { '#f0': 'kind', '#f1': 'officerIds' },
+      values: { ':f0': 'PATROL', ':f1': 'o1' },
+    });
+  });
+
+  test('given null and undefined membership sets and contains values, when a filter is built, then they are left out too', () => {
+    expect(attributeFilter({ oneOf: { id: null, role: undefined }, contains: { officerIds: null } })).toBeUndefined();
+  });
 });

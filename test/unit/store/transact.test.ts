@@ -9,7 +9,7 @@ const dynamo = mockClient(doc);
 const store = { doc, tableName: 'table' };
 const fast = { baseDelayMs: 1 };
 
-const write = (sk: string, onConditionFailed: () => Error = () => new ConflictError(`${sk} changed`)): GuardedWrite => ({
+const write = (sk: string, onConditionFailed: GuardedWrite['onConditionFailed'] = (options) => new ConflictError(`${sk} changed`, options)): GuardedWrite => ({
   item: { Put: { TableName: 'table', Item: { PK: 'D#dingnan', SK: sk }, ConditionExpression: 'attribute_not_exists(PK)' } },
   onConditionFailed,
 });
@@ -45,6 +45,16 @@ describe('transactWrite', () => {
     expect(tokens()).toHaveLength(1);
   });
 
+  test('given a failed condition, when written, then the write’s typed error keeps the cancellation as its cause', async () => {
+    const cancellation = cancelled('ConditionalCheckFailed');
+    dynamo.on(TransactWriteCommand).rejects(cancellation);
+
+    const error = await transactWrite(store, [write('A')], fast).catch((thrown: unknown) => thrown);
+
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as Error).cause).toBe(cancellation);
+  });
+
   test('given a transaction conflict that clears, when written, then it is retried with a new token and succeeds', async () => {
     dynamo.on(TransactWriteCommand).rejectsOnce(cancelled('None', 'TransactionConflict')).resolves({});
 
@@ -71,6 +81,15 @@ describe('transactWrite', () => {
 
     await expect(transactWrite(store, [write('A'), write('B')], { maxAttempts: 3, baseDelayMs: 1 })).rejects.toBeInstanceOf(ConflictError);
     expect(tokens()).toHaveLength(3);
+  });
+
+  test('given a conflict on every attempt, when the attempts run out, then the CONFLICT keeps the last cancellation as its cause', async () => {
+    dynamo.on(TransactWriteCommand).rejects(cancelled('TransactionConflict', 'None'));
+
+    const error = await transactWrite(store, [write('A'), write('B')], { maxAttempts: 2, baseDelayMs: 1 }).catch((thrown: unknown) => thrown);
+
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as Error).cause).toBeInstanceOf(TransactionCanceledException);
   });
 
   test('given throttling on every attempt, when written, then the SDK error is re-thrown (masked by the API) after the attempts run out', async () => {

@@ -1,7 +1,7 @@
 import { districtIds } from '../../../../infra/district-files';
 import { DistrictRepository } from '../../../../functions/store/districts';
 import { GridRepository } from '../../../../functions/store/grids';
-import { createOfficerRepository } from '../../../../functions/store/officers';
+import { OfficerRepository } from '../../../../functions/store/officers';
 import { syncDistrict } from '../../../../functions/store/onboarding/sync-district';
 import { StationRepository } from '../../../../functions/store/stations';
 import { districtFile } from '../../../support/seeded-district';
@@ -27,9 +27,9 @@ describe.each(districtIds())('the district file %s', (id) => {
 
     expect(result.district).toBe('created');
     expect(await new DistrictRepository(store).get(id)).toMatchObject({ name: file.name, timezone: file.timezone, policy: file.policy });
-    expect((await new StationRepository(store).entities.all(id)).map((station) => station.id).sort()).toEqual(file.stations.map((s) => s.id).sort());
-    expect((await createOfficerRepository(store).all(id)).map((officer) => officer.id).sort()).toEqual(file.officers.map((o) => o.id).sort());
-    expect((await new GridRepository(store).entities.all(id)).map((grid) => grid.id).sort()).toEqual(file.grids.map((g) => g.id).sort());
+    expect((await new StationRepository(store).all(id)).map((station) => station.id).sort()).toEqual(file.stations.map((s) => s.id).sort());
+    expect((await new OfficerRepository(store).all(id)).map((officer) => officer.id).sort()).toEqual(file.officers.map((o) => o.id).sort());
+    expect((await new GridRepository(store).all(id)).map((grid) => grid.id).sort()).toEqual(file.grids.map((g) => g.id).sort());
   });
 
   test('given the synced district, when the same file is synced again, then nothing changes', async () => {

@@ -4,7 +4,7 @@ import type { Store } from '../../../../functions/store/client';
 import { DistrictRepository } from '../../../../functions/store/districts';
 import { GridRepository } from '../../../../functions/store/grids';
 import { districtKey, uniqueClaimKey } from '../../../../functions/store/keys';
-import { createOfficerRepository } from '../../../../functions/store/officers';
+import { OfficerRepository } from '../../../../functions/store/officers';
 import { syncDistrict } from '../../../../functions/store/onboarding/sync-district';
 import { StationRepository } from '../../../../functions/store/stations';
 import { districtFile } from '../../../support/seeded-district';
@@ -70,7 +70,7 @@ function interceptingTransactions(store: Store, before: (count: number) => Promi
 let store: TestStore;
 let stations: StationRepository;
 let grids: GridRepository;
-const officers = () => createOfficerRepository(store);
+const officers = () => new OfficerRepository(store);
 
 // A fresh table per test: every test starts from an empty district.
 beforeEach(async () => {
@@ -83,9 +83,9 @@ afterEach(() => store.drop());
 /** Every stored station, officer and grid of the district: id → version. */
 async function versions(districtId: string): Promise<Record<string, number>> {
   const all = [
-    ...(await stations.entities.all(districtId)),
+    ...(await stations.all(districtId)),
     ...(await officers().all(districtId)),
-    ...(await grids.entities.all(districtId)),
+    ...(await grids.all(districtId)),
   ];
   return Object.fromEntries(all.map((item) => [item.id, item.version]));
 }
@@ -111,7 +111,7 @@ describe('first sync', () => {
     expect(await new DistrictRepository(store).get('dingnan')).toMatchObject({ name: '定南县', timezone: 'Asia/Shanghai', policy: dingnan.policy, version: 1 });
     const first = dingnan.stations[0]!;
     expect(await stations.findByServiceCode('dingnan', first.serviceCode)).toMatchObject({ id: first.id, active: true, createdAt: T1 });
-    expect(await grids.entities.get('dingnan', dingnan.grids[0]!.id)).toMatchObject({
+    expect(await grids.get('dingnan', dingnan.grids[0]!.id)).toMatchObject({
       code: dingnan.grids[0]!.code,
       leaderId: dingnan.grids[0]!.leaderId,
       boundary: dingnan.grids[0]!.boundary,
@@ -131,7 +131,7 @@ describe('first sync', () => {
       grids: { created: 0, updated: 0, deactivated: 0, unchanged: 2 },
     });
     expect(await versions('town')).toEqual(before);
-    expect(await stations.entities.get('town', 's1')).toMatchObject({ version: 1, updatedAt: T1 });
+    expect(await stations.get('town', 's1')).toMatchObject({ version: 1, updatedAt: T1 });
     expect(await new DistrictRepository(store).get('town')).toMatchObject({ version: 1 });
   });
 });
@@ -139,16 +139,16 @@ describe('first sync', () => {
 describe('edits through the API', () => {
   test('given a station renamed through the API, when the unchanged file is synced again, then the new name survives', async () => {
     await syncDistrict(store, town(), { now: T1 });
-    await stations.entities.update('town', 's1', 1, () => ({ name: '一号服务驿站' }), T2);
+    await stations.update('town', 's1', 1, () => ({ name: '一号服务驿站' }), T2);
 
     await syncDistrict(store, town(), { now: T3 });
 
-    expect(await stations.entities.get('town', 's1')).toMatchObject({ name: '一号服务驿站', version: 2, updatedAt: T2 });
+    expect(await stations.get('town', 's1')).toMatchObject({ name: '一号服务驿站', version: 2, updatedAt: T2 });
   });
 
   test('given an API edit of one field and a file edit of others, when synced, then both are kept and the version moves once', async () => {
     await syncDistrict(store, town(), { now: T1 });
-    await stations.entities.update('town', 's1', 1, () => ({ amenities: ['饮用水', '急救箱'] }), T2);
+    await stations.update('town', 's1', 1, () => ({ amenities: ['饮用水', '急救箱'] }), T2);
 
     const result = await syncDistrict(
       store,
@@ -164,7 +164,7 @@ describe('edits through the API', () => {
     expect(result.stations).toEqual({ created: 0, updated: 1, deactivated: 0, unchanged: 1 });
     expect(result.officers.updated).toBe(1);
     expect(result.grids.updated).toBe(1);
-    expect(await stations.entities.get('town', 's1')).toMatchObject({
+    expect(await stations.get('town', 's1')).toMatchObject({
       name: '一号城管驿站',
       address: '二号路',
       amenities: ['饮用水', '急救箱'],
@@ -172,26 +172,26 @@ describe('edits through the API', () => {
       updatedAt: T3,
     });
     expect(await officers().get('town', 'o2')).toMatchObject({ phone: '17000000002', version: 2 });
-    expect(await grids.entities.get('town', 'g1')).toMatchObject({ officerIds: ['o1'], version: 2 });
+    expect(await grids.get('town', 'g1')).toMatchObject({ officerIds: ['o1'], version: 2 });
   });
 
   test('given a field changed both through the API and in the file, when synced, then the file wins', async () => {
     await syncDistrict(store, town(), { now: T1 });
-    await stations.entities.update('town', 's1', 1, () => ({ name: 'API 名称' }), T2);
+    await stations.update('town', 's1', 1, () => ({ name: 'API 名称' }), T2);
 
     await syncDistrict(store, town((json) => (json.stations[0]!.name = '文件名称')), { now: T3 });
 
-    expect(await stations.entities.get('town', 's1')).toMatchObject({ name: '文件名称', version: 3 });
+    expect(await stations.get('town', 's1')).toMatchObject({ name: '文件名称', version: 3 });
   });
 
   test('given the file now says what an administrator already set, when synced, then nothing changes and the version stays', async () => {
     await syncDistrict(store, town(), { now: T1 });
-    await stations.entities.update('town', 's1', 1, () => ({ name: '新名称' }), T2);
+    await stations.update('town', 's1', 1, () => ({ name: '新名称' }), T2);
 
     const result = await syncDistrict(store, town((json) => (json.stations[0]!.name = '新名称')), { now: T3 });
 
     expect(result.stations.updated).toBe(0);
-    expect(await stations.entities.get('town', 's1')).toMatchObject({ name: '新名称', version: 2, updatedAt: T2 });
+    expect(await stations.get('town', 's1')).toMatchObject({ name: '新名称', version: 2, updatedAt: T2 });
   });
 
   test('given a field the file stops setting, when synced, then it is removed from the entity', async () => {
@@ -199,16 +199,16 @@ describe('edits through the API', () => {
 
     await syncDistrict(store, town((json) => delete (json.stations[0] as { address?: string }).address), { now: T2 });
 
-    expect((await stations.entities.get('town', 's1'))!.address).toBeUndefined();
+    expect((await stations.get('town', 's1'))!.address).toBeUndefined();
   });
 
   test('given a station an administrator deactivated, when the unchanged file is synced, then it stays inactive', async () => {
     await syncDistrict(store, town(), { now: T1 });
-    await stations.entities.update('town', 's2', 1, () => ({ active: false }), T2);
+    await stations.update('town', 's2', 1, () => ({ active: false }), T2);
 
     await syncDistrict(store, town(), { now: T3 });
 
-    expect(await stations.entities.get('town', 's2')).toMatchObject({ active: false, version: 2 });
+    expect(await stations.get('town', 's2')).toMatchObject({ active: false, version: 2 });
   });
 
   test('given a station created through the API, when the file is synced, then it is not the file\'s and stays as it is', async () => {
@@ -217,7 +217,7 @@ describe('edits through the API', () => {
 
     await syncDistrict(store, town(), { now: T3 });
 
-    expect(await stations.entities.get('town', 'api-made')).toMatchObject({ active: true, version: 1 });
+    expect(await stations.get('town', 'api-made')).toMatchObject({ active: true, version: 1 });
   });
 
   test('given a policy rule changed through the API, when the file changes another rule, then both rules hold', async () => {
@@ -259,10 +259,10 @@ describe('removals', () => {
 
     expect(result.stations).toEqual({ created: 0, updated: 0, deactivated: 1, unchanged: 1 });
     expect(result.officers).toEqual({ created: 0, updated: 0, deactivated: 1, unchanged: 2 });
-    expect(await stations.entities.get('town', 's2')).toMatchObject({ active: false, name: '二号站', version: 2 });
+    expect(await stations.get('town', 's2')).toMatchObject({ active: false, name: '二号站', version: 2 });
     expect(await stations.findByServiceCode('town', 'town-BBBB2')).toMatchObject({ id: 's2', active: false });
     expect(await officers().get('town', 'o3')).toMatchObject({ active: false, version: 2 });
-    expect(await grids.entities.get('town', 'g2')).toMatchObject({ stationId: 's2', version: 1 });
+    expect(await grids.get('town', 'g2')).toMatchObject({ stationId: 's2', version: 1 });
   });
 
   test('given a removed station, when it is listed in the file again, then it is active again', async () => {
@@ -272,7 +272,7 @@ describe('removals', () => {
     const result = await syncDistrict(store, town(), { now: T3 });
 
     expect(result.stations.updated).toBe(1);
-    expect(await stations.entities.get('town', 's2')).toMatchObject({ active: true, version: 3 });
+    expect(await stations.get('town', 's2')).toMatchObject({ active: true, version: 3 });
   });
 });
 
@@ -336,29 +336,29 @@ describe('interrupted and concurrent runs', () => {
 
     expect(result.stations).toEqual({ created: 0, updated: 1, deactivated: 0, unchanged: 1 });
     expect(await versions('town')).toMatchObject({ s1: 2, s2: 2, o1: 2, o2: 1 });
-    expect(await stations.entities.get('town', 's2')).toMatchObject({ name: '二号驿站' });
+    expect(await stations.get('town', 's2')).toMatchObject({ name: '二号驿站' });
   });
 
   test('given an API write racing the sync on the same station, when synced, then the sync reads again and both changes hold', async () => {
     await syncDistrict(store, town(), { now: T1 });
     const racing = interceptingTransactions(store, async (count) => {
-      if (count === 1) await stations.entities.update('town', 's1', null, () => ({ amenities: ['无线网络'] }), T2);
+      if (count === 1) await stations.update('town', 's1', null, () => ({ amenities: ['无线网络'] }), T2);
     });
 
     await syncDistrict(racing, town((json) => (json.stations[0]!.name = '一号驿站')), { now: T3 });
 
-    expect(await stations.entities.get('town', 's1')).toMatchObject({ name: '一号驿站', amenities: ['无线网络'], version: 3 });
+    expect(await stations.get('town', 's1')).toMatchObject({ name: '一号驿站', amenities: ['无线网络'], version: 3 });
   });
 
   test('given entities stored before the sync existed (no file state), when synced, then they are adopted unchanged and later file edits apply', async () => {
     await syncDistrict(store, town(), { now: T1 });
     await store.doc.send(new UpdateCommand({ TableName: store.tableName, Key: { PK: 'D#town', SK: 'STATION#s1' }, UpdateExpression: 'REMOVE fileState' }));
-    await stations.entities.update('town', 's1', 1, () => ({ name: '管理员改名' }), T2);
+    await stations.update('town', 's1', 1, () => ({ name: '管理员改名' }), T2);
 
     const adopted = await syncDistrict(store, town(), { now: T3 });
     await syncDistrict(store, town((json) => (json.stations[0]!.address = '三号路')), { now: T3 });
 
     expect(adopted.stations.updated).toBe(0);
-    expect(await stations.entities.get('town', 's1')).toMatchObject({ name: '管理员改名', address: '三号路', version: 3 });
+    expect(await stations.get('town', 's1')).toMatchObject({ name: '管理员改名', address: '三号路', version: 3 });
   });
 });
