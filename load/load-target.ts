@@ -76,7 +76,7 @@ async function raisePublicLimits(origin: string, adminToken: string): Promise<vo
   const response = await fetch(`${origin}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
-    body: JSON.stringify({ query: UPDATE_LIMITS, variables: { input: { publicReportsPerCodePerMinute: PUBLIC_LIMIT_PER_MINUTE, publicCallsPerAddressPerMinute: PUBLIC_LIMIT_PER_MINUTE } } }),
+    body: JSON.stringify({ query: UPDATE_LIMITS, variables: { input: { publicReportsPerCodePerMinute: PUBLIC_LIMIT_PER_MINUTE, publicCallsPerAddressPerMinute: PUBLIC_LIMIT_PER_MINUTE, publicReportsPerAddressAndCodePerMinute: PUBLIC_LIMIT_PER_MINUTE } } }),
   });
   const answer = (await response.json()) as { errors?: unknown[] };
   if (response.status !== 200 || answer.errors) throw new Error(`raising the public rate limits failed: ${response.status} ${JSON.stringify(answer)}`);

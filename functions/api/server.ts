@@ -5,6 +5,7 @@ import { activeOfficerPlugin } from './auth/active-officer';
 import type { RequestContext } from './context';
 import { formatError, unexpectedErrorPlugin } from './errors';
 import { requestObservabilityPlugin } from './observability';
+import { retryAfterPlugin } from './retry-after';
 import { parseOptions, queryProtection } from './query-limits';
 import { buildExecutableSchema } from './schema';
 
@@ -32,6 +33,7 @@ export function createApolloServer(): ApolloServer<RequestContext> {
       ...protection.plugins,
       activeOfficerPlugin(),
       unexpectedErrorPlugin(),
+      retryAfterPlugin(),
       requestObservabilityPlugin(),
     ],
   });

@@ -12,8 +12,12 @@ export interface IssuePolicy {
   timeLimits: TimeLimit[];
   duplicateRadiusMeters: number;
   duplicateWindowDays: number;
+  /** A ceiling per service code over every client: a circuit breaker against a flood, far above what one client may send. */
   publicReportsPerCodePerMinute: number;
+  /** Per client address over every code: residents behind one NAT (a station's Wi-Fi) share it. */
   publicCallsPerAddressPerMinute: number;
+  /** Per client address and service code: what one client may send through one code. */
+  publicReportsPerAddressAndCodePerMinute: number;
 }
 
 /** After Beijing 12345 practice: urgent 1 h to dispatch and 24 h to resolve, normal 24 h and 72 h. */
@@ -26,8 +30,9 @@ export const defaultIssuePolicy: IssuePolicy = {
   timeLimits: [builtInLimits.URGENT, builtInLimits.NORMAL],
   duplicateRadiusMeters: 50,
   duplicateWindowDays: 7,
-  publicReportsPerCodePerMinute: 20,
-  publicCallsPerAddressPerMinute: 10,
+  publicReportsPerCodePerMinute: 200,
+  publicCallsPerAddressPerMinute: 30,
+  publicReportsPerAddressAndCodePerMinute: 10,
 };
 
 /** The limit for a category and priority: its own entry, else the priority's default entry, else the built-in one. */
@@ -46,10 +51,21 @@ export function deadlines(reportedAt: string, limit: TimeLimit): { dispatchDueAt
   return { dispatchDueAt: plusMinutes(reportedAt, limit.dispatchMinutes), dueAt: plusMinutes(reportedAt, limit.resolveMinutes) };
 }
 
-/** The limits on anonymous calls through one service code and from one client address, a minute each. */
-export const publicLimitsOf = (policy: IssuePolicy): { perCode: number; perAddress: number } => ({
+export interface PublicLimits {
+  perCode: number;
+  perAddress: number;
+  perAddressAndCode: number;
+}
+
+/**
+ * The limits on anonymous calls, a minute each. One client cannot use up another's allowance:
+ * each address has its own budget (per code and overall), and the per-code ceiling, shared by
+ * everyone, sits far above what one address may send, so it takes many addresses to reach it.
+ */
+export const publicLimitsOf = (policy: IssuePolicy): PublicLimits => ({
   perCode: policy.publicReportsPerCodePerMinute,
   perAddress: policy.publicCallsPerAddressPerMinute,
+  perAddressAndCode: policy.publicReportsPerAddressAndCodePerMinute,
 });
 
 const limitKey = (limit: TimeLimit): string => `${limit.category ?? '*'}/${limit.priority}`;

@@ -114,5 +114,6 @@ export const updateIssuePolicyArguments = z.object({
     duplicateWindowDays: absentIfNull(z.int().min(1, 'must be between 1 and 90').max(90, 'must be between 1 and 90')),
     publicReportsPerCodePerMinute: absentIfNull(z.int().min(1, 'must be between 1 and 1000').max(1000, 'must be between 1 and 1000')),
     publicCallsPerAddressPerMinute: absentIfNull(z.int().min(1, 'must be between 1 and 1000').max(1000, 'must be between 1 and 1000')),
+    publicReportsPerAddressAndCodePerMinute: absentIfNull(z.int().min(1, 'must be between 1 and 1000').max(1000, 'must be between 1 and 1000')),
   }),
 });

@@ -1,13 +1,36 @@
+import type { PublicLimits } from '../../domain/issues/issue-policy';
 import { RateLimitedError } from '../../shared/errors';
 import type { Store } from '../client';
 import { updateExpression } from '../query';
 import type { GuardedWrite } from '../transact';
 
 /** What a public call is counted against. */
-export type RateLimitSubject = { kind: 'SERVICE_CODE'; value: string } | { kind: 'CLIENT_ADDRESS'; value: string };
+export type RateLimitSubject =
+  | { kind: 'SERVICE_CODE'; code: string }
+  | { kind: 'CLIENT_ADDRESS'; address: string }
+  | { kind: 'ADDRESS_AND_CODE'; address: string; code: string };
 
-const describe = (subject: RateLimitSubject) =>
-  subject.kind === 'SERVICE_CODE' ? `through service code ${subject.value}` : 'from this address';
+const counterOf = (subject: RateLimitSubject): string => {
+  switch (subject.kind) {
+    case 'SERVICE_CODE':
+      return subject.code;
+    case 'CLIENT_ADDRESS':
+      return subject.address;
+    case 'ADDRESS_AND_CODE':
+      return `${subject.address}#${subject.code}`;
+  }
+};
+
+const describe = (subject: RateLimitSubject): string => {
+  switch (subject.kind) {
+    case 'SERVICE_CODE':
+      return `Too many reports through service code ${subject.code} right now`;
+    case 'CLIENT_ADDRESS':
+      return 'Too many public calls from this address';
+    case 'ADDRESS_AND_CODE':
+      return `Too many public calls from this address through service code ${subject.code}`;
+  }
+};
 
 /**
  * A fixed one-minute window counter for public calls, written in the same transaction as the
@@ -20,7 +43,7 @@ export function publicRateLimit(store: Store, districtId: string, subject: RateL
     item: {
       Update: {
         TableName: store.tableName,
-        Key: { PK: `D#${districtId}#RATE#${subject.kind}#${subject.value}`, SK: `MINUTE#${minute}` },
+        Key: { PK: `D#${districtId}#RATE#${subject.kind}#${counterOf(subject)}`, SK: `MINUTE#${minute}` },
         ...updateExpression(
           { add: { count: 1 }, set: { expiresAt: Math.floor(now.getTime() / 1000) + 3600 } },
           { expression: 'attribute_not_exists(#count) OR #count < :limit', names: { '#count': 'count' }, values: { ':limit': limitPerMinute } },
@@ -28,7 +51,7 @@ export function publicRateLimit(store: Store, districtId: string, subject: RateL
       },
     },
     onConditionFailed: (options) =>
-      new RateLimitedError(`Too many public calls ${describe(subject)}: at most ${limitPerMinute} a minute`, 60 - now.getUTCSeconds(), options),
+      new RateLimitedError(`${describe(subject)}: at most ${limitPerMinute} a minute`, 60 - now.getUTCSeconds(), options),
   };
 }
 
@@ -37,14 +60,23 @@ export interface PublicCall {
   serviceCode: string;
   /** The client's address, when the gateway gave one. */
   clientAddress?: string;
-  limits: { perCode: number; perAddress: number };
+  limits: PublicLimits;
   at: Date;
 }
 
-/** The limits of one anonymous call: per service code and, when the gateway gave one, per client address. */
+/**
+ * The limits of one anonymous call: the per-code ceiling and, when the gateway gave an address,
+ * that address's budgets overall and through this code. All commit with the call or refuse it.
+ */
 export function publicCallLimits(store: Store, districtId: string, call: PublicCall): GuardedWrite[] {
+  const { serviceCode: code, clientAddress: address, limits, at } = call;
   return [
-    publicRateLimit(store, districtId, { kind: 'SERVICE_CODE', value: call.serviceCode }, call.limits.perCode, call.at),
-    ...(call.clientAddress ? [publicRateLimit(store, districtId, { kind: 'CLIENT_ADDRESS', value: call.clientAddress }, call.limits.perAddress, call.at)] : []),
+    publicRateLimit(store, districtId, { kind: 'SERVICE_CODE', code }, limits.perCode, at),
+    ...(address
+      ? [
+          publicRateLimit(store, districtId, { kind: 'ADDRESS_AND_CODE', address, code }, limits.perAddressAndCode, at),
+          publicRateLimit(store, districtId, { kind: 'CLIENT_ADDRESS', address }, limits.perAddress, at),
+        ]
+      : []),
   ];
 }
