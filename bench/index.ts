@@ -51,6 +51,8 @@ async function main(): Promise<void> {
     const plan = [
       // p99 is the 1 % tail: a thousand rounds put ten samples in it, a few hundred only three.
       [OPERATIONS.dashboard, scale(1000, 10)],
+      // The same dashboard with an officer's token: what the active-officer check costs.
+      [OPERATIONS.dashboardAsOfficer, scale(1000, 10)],
       [OPERATIONS.issuesPage, scale(1000, 10)],
       // Every transition starts an issue a reportIssue round reported: equal rounds.
       [OPERATIONS.reportIssue, scale(600, 10)],

@@ -23,6 +23,8 @@ export const BENCH300 = 'bench300';
 
 export const admin = claimsFor(DINGNAN, 'ADMIN');
 export const admin300 = claimsFor(BENCH300, 'ADMIN');
+/** An officer's own token: the API checks the officer is still active (trusted 30 s per container once seen). */
+export const officer = claimsFor(DINGNAN, 'OFFICER', 'dn-o-01-1');
 
 export const DASHBOARD = `query StationDashboard($id: ID!, $week: IsoWeek!) {
   station(id: $id) {
@@ -62,7 +64,7 @@ export const COMPLIANCE_REPORT = `query ComplianceReport($week: IsoWeek!) {
   }
 }`;
 
-export const OPERATIONS: Record<'dashboard' | 'issuesPage' | 'reportIssue' | 'transition' | 'complianceReport', BenchOperation> = {
+export const OPERATIONS: Record<'dashboard' | 'dashboardAsOfficer' | 'issuesPage' | 'reportIssue' | 'transition' | 'complianceReport', BenchOperation> = {
   dashboard: {
     name: 'dashboard',
     label: 'station dashboard',
@@ -70,6 +72,14 @@ export const OPERATIONS: Record<'dashboard' | 'issuesPage' | 'reportIssue' | 'tr
     claims: admin,
     levels: 3,
     levelsExplained: 'station; its grids, officers, issues and compliance (one read each, in parallel); the issues\' assignees',
+  },
+  dashboardAsOfficer: {
+    name: 'dashboardAsOfficer',
+    label: 'station dashboard, officer token',
+    document: DASHBOARD,
+    claims: officer,
+    levels: 3,
+    levelsExplained: 'as the dashboard: the active-officer check reads the officer once per 30 s per container, through the request\'s officer loader',
   },
   issuesPage: {
     name: 'issuesPage',

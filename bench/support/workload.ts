@@ -22,6 +22,7 @@ export function createWorkload(seeded: SeededData): Workload {
     variables(operation, round) {
       switch (operation) {
         case OPERATIONS.dashboard:
+        case OPERATIONS.dashboardAsOfficer:
           return { id: stations[round % stations.length], week: seeded.week };
         case OPERATIONS.complianceReport:
           return { week: seeded.week };
