@@ -18,12 +18,13 @@ import { buildExecutableSchema } from './schema';
  * services, and their protobuf is left out of the deploy bundle (infra/api-bundling.ts).
  */
 export function createApolloServer(): ApolloServer<RequestContext> {
-  const protection = queryProtection();
+  const production = process.env.NODE_ENV === 'production';
+  const protection = queryProtection({ production });
   return new ApolloServer<RequestContext>({
     schema: buildExecutableSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: process.env.NODE_ENV !== 'production',
+    introspection: !production,
     allowBatchedHttpRequests: false,
     parseOptions,
     validationRules: [...protection.validationRules, servedOperationTypes],

@@ -84,3 +84,23 @@ describe('given the production handler', () => {
     expect(JSON.stringify(response)).not.toMatch(/Provisioned|prod-data|\/var\/task|stack/);
   });
 });
+
+describe('given the development handler', () => {
+  test('when a field is misspelled, then the error suggests the field (a help while developing)', async () => {
+    process.env.NODE_ENV = 'development';
+    try {
+      let development!: Awaited<ReturnType<typeof loadHandler>>;
+      // A fresh module: the handler reads NODE_ENV when it loads, and the production one is cached.
+      await jest.isolateModulesAsync(async () => {
+        development = await loadHandler({ tableName: 'mocked', endpoint: 'http://127.0.0.1:1' } as TestStore);
+      });
+
+      const response = await callGraphql(development, '{ stations { edges { node { nmae } } } }', { claims: admin });
+
+      expect(codesOf(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(response.errors![0]!.message).toMatch(/Did you mean "name"/);
+    } finally {
+      process.env.NODE_ENV = 'production';
+    }
+  });
+});
