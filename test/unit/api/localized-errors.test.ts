@@ -20,7 +20,7 @@ async function post(query: string, variables: Record<string, unknown>, acceptLan
 }
 
 const REPORT = `mutation Report($input: ReportIssueInput!) { reportIssue(input: $input) { issue { id } } }`;
-const badReport = { input: { category: 'OTHER', description: '   ', location: { lat: 91, lng: 115 }, serviceCode: 'dingnan-AB12', photoUrls: ['http://img/1.jpg'] } };
+const badReport = { input: { category: 'OTHER', description: '   ', location: { lat: 91, lng: 115 }, serviceCode: 'dingnan-AB12', photoUrls: ['http://img.example/1.jpg'] } };
 const CJK = /[\u4e00-\u9fff]/;
 
 test('given Accept-Language zh-CN and a report with bad fields, when posted, then each field message and the error message are Chinese, codes and paths as in English', async () => {
