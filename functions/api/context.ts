@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { requireCaller, type Caller } from '../domain/caller';
 import type { DistrictRecord } from '../store/districts';
+import { DEFAULT_LANGUAGE, type Language } from '../domain/messages/language';
 import { createLoaders, type Loaders } from './loaders';
 import { servicesOfRequest, type Services } from '../app/services';
 
@@ -14,6 +15,8 @@ export interface RequestContext {
   caller?: Caller;
   /** The client's address as the gateway saw it (rate limits on the public path). */
   clientAddress?: string;
+  /** The language the request prefers (`Accept-Language`): error messages and stored notes are answered in it. */
+  language: Language;
   /** This request's view of the services: a district's item is read once per request. */
   services: Services;
   logger: Logger;
@@ -31,6 +34,8 @@ export function createRequestContext(options: {
   requestId: string;
   caller?: Caller;
   clientAddress?: string;
+  /** English when absent. */
+  language?: Language;
   services: Services;
   logger: Logger;
 }): RequestContext {
@@ -39,6 +44,7 @@ export function createRequestContext(options: {
   const districtOf = (districtId: string) => services.districts.get(districtId);
   const context: RequestContext = {
     ...options,
+    language: options.language ?? DEFAULT_LANGUAGE,
     services,
     // The caller is checked at each call: a caller dropped during the request (an inactive officer) gets no loaders.
     loaders: () => {

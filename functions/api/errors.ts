@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ApiError } from '../shared/errors';
 import type { RequestContext } from './context';
+import { localizeError } from './i18n/localize-errors';
 
 /** Codes whose messages are written for clients (Apollo's own request errors). */
 const CLIENT_ERROR_CODES = new Set([
@@ -42,6 +43,12 @@ function isExpected(formatted: GraphQLFormattedError, original: unknown): boolea
 }
 
 /**
+ * The typed error each formatted one came from: Apollo's formatError has no request (so no
+ * language), and the plugin below, which has, translates the formatted error by what it was.
+ */
+const originals = new WeakMap<GraphQLFormattedError, ApiError>();
+
+/**
  * The only shape errors leave the server in: typed errors with their code (and, for
  * BAD_USER_INPUT, the offending field paths); Apollo's request errors without stack traces;
  * everything else masked as INTERNAL_SERVER_ERROR with no message or stack from inside.
@@ -49,7 +56,11 @@ function isExpected(formatted: GraphQLFormattedError, original: unknown): boolea
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const where = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
-  if (original instanceof ApiError) return { message: original.message, ...where, extensions: original.extensions() };
+  if (original instanceof ApiError) {
+    const typed = { message: original.message, ...where, extensions: original.extensions() };
+    originals.set(typed, original);
+    return typed;
+  }
   if (TOO_MANY_VARIABLE_ERRORS.test(formatted.message)) return { message: formatted.message, ...where, extensions: { code: 'BAD_USER_INPUT' } };
   if (isUncodedRequestError(original)) return { message: formatted.message, ...where, extensions: { code: 'BAD_REQUEST' } };
   if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && TOKEN_LIMIT.test(formatted.message)) return { message: TOKEN_LIMIT_MESSAGE, extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
@@ -59,7 +70,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 
 /**
  * Logs each unexpected error in full (structured, with the request id) and stamps the request
- * id on the masked errors in the response, so a client's report leads to the log line.
+ * id on the masked errors in the response, so a client's report leads to the log line. Our own
+ * errors' messages are answered in the request's language (i18n/localize-errors.ts).
  */
 export function unexpectedErrorPlugin(): ApolloServerPlugin<RequestContext> {
   return {
@@ -81,7 +93,7 @@ export function unexpectedErrorPlugin(): ApolloServerPlugin<RequestContext> {
           singleResult.errors = singleResult.errors.map((error) =>
             error.extensions?.code === 'INTERNAL_SERVER_ERROR'
               ? { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } }
-              : error,
+              : localizeError(error, originals.get(error), contextValue.language),
           );
         },
       };

@@ -6,6 +6,7 @@ import { callerFromClaims, verifiedClaimsOf } from './auth/claims';
 import { callerOfDeployment } from './auth/deployment-district';
 import { refuseOversizedBody } from './body-limit';
 import { createRequestContext } from './context';
+import { preferredLanguage } from './i18n/accept-language';
 import { createApolloServer } from './server';
 import { createServices } from '../app/services';
 
@@ -41,6 +42,8 @@ const graphqlHandler = startServerAndCreateLambdaHandler(
         requestId,
         caller,
         clientAddress: event.requestContext.http.sourceIp,
+        // API Gateway (payload 2.0) lower-cases header names and joins repeated headers with commas.
+        language: preferredLanguage(event.headers?.['accept-language']),
         services,
         logger: logger.createChild({
           persistentKeys: { requestId, districtId: caller?.districtId, roles: caller?.roles.join(',') ?? 'ANONYMOUS' },

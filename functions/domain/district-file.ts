@@ -1,14 +1,16 @@
 import * as z from 'zod';
 import { districtIdSchema, officerRoleSchema, stationKindSchema, weekdaySchema } from './vocabulary';
 import { defaultDutyPolicy, type DutyPolicy } from './duty-policy';
-import { geoPointField, idField, nameField, polygonField, textField } from './validation/fields';
+import { wgs84PointField, idField, nameField, wgs84PolygonField, textField } from './validation/fields';
 import { amenitiesField, serviceCodeField } from './validation/reference-inputs';
 
 /**
  * The district onboarding file (`infra/districts/<id>.json`): the district, its duty policy,
  * and the stations, officers and grids it starts with. The same field rules as the API's
  * inputs apply, so seeded data is data the API itself would accept. Objects are strict: a
- * misspelt key in a hand-edited file is an error, not a silently ignored field.
+ * misspelt key in a hand-edited file is an error, not a silently ignored field. Its points and
+ * grid boundaries are WGS-84, as stored: unlike the API's inputs it takes no `coordinateSystem`
+ * (a boundary drawn on a GCJ-02 or BD-09 map is converted before it goes into the file).
  */
 
 
@@ -60,7 +62,7 @@ const stationEntry = z.strictObject({
   kind: stationKindSchema,
   community: textField.optional(),
   address: textField.optional(),
-  location: geoPointField.optional(),
+  location: wgs84PointField.optional(),
   amenities: amenitiesField.default([]),
   serviceCode: serviceCodeField,
 });
@@ -85,7 +87,7 @@ const gridEntry = z.strictObject({
   leaderId: idField.optional(),
   /** A grid's creation checks every member in one transaction (≤ 100 items), as the API does. */
   officerIds: z.array(idField).max(95, 'at most 95 officers per grid').default([]),
-  boundary: polygonField.optional(),
+  boundary: wgs84PolygonField.optional(),
 });
 
 /**

@@ -57,6 +57,14 @@ export const ISSUE_CATEGORY_LABELS: Record<IssueCategory, string> = {
   OTHER: '其他',
 };
 
+/**
+ * The datums clients in mainland China send points in: WGS-84 (GPS, browsers), GCJ-02 (the
+ * national datum of WeChat, AMap and Tencent Maps) and BD-09 (Baidu). Stored points are WGS-84.
+ */
+export const COORDINATE_SYSTEMS = ['WGS84', 'GCJ02', 'BD09'] as const;
+export type CoordinateSystem = (typeof COORDINATE_SYSTEMS)[number];
+export const coordinateSystemSchema = z.enum(COORDINATE_SYSTEMS);
+
 export const ISSUE_PRIORITIES = ['URGENT', 'NORMAL'] as const;
 export type IssuePriority = (typeof ISSUE_PRIORITIES)[number];
 export const issuePrioritySchema = z.enum(ISSUE_PRIORITIES);

@@ -51,6 +51,13 @@ test('given the API bundle, when its files are listed, then Apollo\'s operation 
   expect(files).toContain('functions/shared/sha-via-node-crypto.ts');
 });
 
-test('given the API bundle, when its files are listed, then zod brings its English messages only (namespace imports let esbuild drop its other locales)', () => {
-  expect(files.filter((file) => file.startsWith('node_modules/zod/') && file.includes('/locales/'))).toEqual(['node_modules/zod/v4/locales/en.js']);
+test('given the API bundle, when its files are listed, then gcoord comes in one build (its entry would pick one of two identical copies at run time)', () => {
+  expect(files.filter((file) => file.startsWith('node_modules/gcoord/'))).toEqual(['node_modules/gcoord/dist/gcoord.cjs.js']);
+});
+
+test('given the API bundle, when its files are listed, then zod brings the locales the API answers in only, English and Simplified Chinese (named and namespace imports let esbuild drop the others)', () => {
+  expect(files.filter((file) => file.startsWith('node_modules/zod/') && file.includes('/locales/')).sort()).toEqual([
+    'node_modules/zod/v4/locales/en.js',
+    'node_modules/zod/v4/locales/zh-CN.js',
+  ]);
 });

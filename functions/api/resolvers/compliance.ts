@@ -5,6 +5,7 @@ import { weekArguments } from '../../domain/validation/duty-inputs';
 import { computeWeekCompliance } from '../../app/compliance/compute-compliance';
 import { loadReferenced } from '../loaders';
 import { inZone } from '../../domain/time';
+import { translateNote } from '../../domain/messages/translate';
 import type { Resolvers } from '../generated/graphql';
 import { loadOfficers } from './load-officers';
 
@@ -34,6 +35,8 @@ export const complianceResolvers: Resolvers = {
     officers: (report) => report.officers,
   },
   StationCompliance: {
+    // Stored in English with the report; answered in the request's language.
+    reasons: (verdict, _args, context) => verdict.reasons.map((reason) => translateNote(reason, context.language)),
     station: (verdict, _args, context) => loadReferenced(context.loaders().stationById, verdict.stationId, 'Station'),
   },
   ServiceSession: {

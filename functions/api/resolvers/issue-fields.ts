@@ -1,5 +1,6 @@
 import { seesIssueDetails, seesIssuePhotos, seesIssueRelations, seesReporterContact, type IssueReader } from '../../domain/access-rules';
 import { isOpen } from '../../domain/issues/workflow';
+import { translateNote } from '../../domain/messages/translate';
 import { inZone } from '../../domain/time';
 import { ISSUE_CATEGORY_LABELS } from '../../domain/vocabulary';
 import type { IssueRecord } from '../../store/issues/issue-record';
@@ -22,6 +23,15 @@ const optionalTime = (pick: (issue: IssueRecord) => string | undefined) => async
   return value ? inZone(value, await context.timezoneOf(issue.districtId)) : null;
 };
 
+/**
+ * A step's note: what someone typed is answered as typed; the notes the API writes itself (the
+ * routing step's, a report resolved on the spot, a transfer without a note) in the request's language.
+ */
+const noteOf = (event: { actor: string; action: string; fromStatus?: string; note?: string }, context: RequestContext): string | undefined => {
+  const written = event.actor === 'routing' || event.action === 'TRANSFER' || (event.action === 'RESOLVE' && event.fromStatus === 'REPORTED');
+  return written && event.note ? translateNote(event.note, context.language) : event.note;
+};
+
 /** Issue fields: times in the district's zone, `overdue` at read time, privacy rules, batched relations. */
 export const issueFieldResolvers: Resolvers = {
   Issue: {
@@ -39,7 +49,8 @@ export const issueFieldResolvers: Resolvers = {
       seesIssueRelations(context.caller) && issue.assigneeId ? ((await context.loaders().officerById.load(issue.assigneeId)) ?? null) : null,
     duplicateOf: async (issue, _args, context) =>
       seesIssueRelations(context.caller) && issue.duplicateOf ? ((await context.loaders().issueById.load(issue.duplicateOf)) ?? null) : null,
-    routingNote: (issue, _args, context) => (seesDetails(context, issue) ? (issue.routingNote ?? null) : null),
+    // Stored in English; answered in the request's language.
+    routingNote: (issue, _args, context) => (seesDetails(context, issue) && issue.routingNote ? translateNote(issue.routingNote, context.language) : null),
     reportedAt: time((issue) => issue.reportedAt),
     dispatchDueAt: time((issue) => issue.dispatchDueAt),
     dueAt: time((issue) => issue.dueAt),
@@ -51,7 +62,7 @@ export const issueFieldResolvers: Resolvers = {
     history: async (issue, _args, context) => {
       if (!seesIssueRelations(context.caller)) return [];
       const [events, timezone] = await Promise.all([context.loaders().issueHistory.load(issue.id), context.timezoneOf(issue.districtId)]);
-      return events.map((event) => ({ ...event, at: inZone(event.at, timezone) }));
+      return events.map((event) => ({ ...event, at: inZone(event.at, timezone), ...(event.note ? { note: noteOf(event, context) } : {}) }));
     },
   },
 };

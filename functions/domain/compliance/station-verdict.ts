@@ -44,10 +44,14 @@ function reasons(sessions: ServiceSession[], sameDayRepeats: ServiceSession[], q
     if (session.minutes < policy.minSessionMinutes) problems.push(`${session.minutes} min, under ${policy.minSessionMinutes}`);
     const enforcement = session.enforcementOfficerIds.length;
     if (enforcement < policy.minEnforcementPerSession) {
+      // Whole sentences, so each is one entry of the message catalogue (domain/messages).
+      const required = policy.minEnforcementPerSession;
       problems.push(
         enforcement === 0
           ? 'no enforcement officer present'
-          : `${enforcement} enforcement officer${enforcement === 1 ? '' : 's'} present, ${policy.minEnforcementPerSession} required`,
+          : enforcement === 1
+            ? `1 enforcement officer present, ${required} required`
+            : `${enforcement} enforcement officers present, ${required} required`,
       );
     }
     lines.push(`${session.date}: ${problems.join('; ')}`);

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { issueCategorySchema, issuePrioritySchema, issueSourceSchema, issueStatusSchema, satisfactionSchema } from '../vocabulary';
 import { DateTime } from 'luxon';
-import { absentIfNull, freeText, geoPointField, idField, noteField, pageArguments, textField, versionField } from './fields';
+import { absentIfNull, freeText, geoPointInputField, idField, noteField, pageArguments, textField, versionField } from './fields';
 import { serviceCodeField } from './reference-inputs';
 
 
@@ -27,7 +27,7 @@ export const reportIssueArguments = z.object({
     category: issueCategorySchema,
     title: absentIfNull(freeText(100)),
     description: freeText(2000, { multiline: true }),
-    location: absentIfNull(geoPointField),
+    location: absentIfNull(geoPointInputField),
     address: absentIfNull(textField),
     photoUrls: absentIfNull(z.array(photoUrl).max(9, 'at most 9 photos')),
     photosShowPeople: absentIfNull(z.boolean()),

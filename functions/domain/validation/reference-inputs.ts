@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DISTRICT_ID_PATTERN, officerRoleSchema, stationKindSchema, weekdaySchema } from '../vocabulary';
-import { absentIfNull, freeText, geoPointField, idField, nameField, pageArguments, polygonField, textField, versionField } from './fields';
+import { absentIfNull, freeText, geoPointInputField, idField, nameField, pageArguments, polygonInputField, textField, versionField } from './fields';
 
 
 export const amenitiesField = z.array(freeText(50)).max(30, 'at most 30 amenities');
@@ -22,7 +22,7 @@ export const createStationArguments = z.object({
     kind: stationKindSchema,
     community: absentIfNull(textField),
     address: absentIfNull(textField),
-    location: absentIfNull(geoPointField),
+    location: absentIfNull(geoPointInputField),
     amenities: absentIfNull(amenitiesField),
     serviceCode: absentIfNull(serviceCodeField),
   }),
@@ -36,7 +36,7 @@ export const updateStationArguments = z.object({
     kind: stationKindSchema.optional(),
     community: absentIfNull(textField),
     address: absentIfNull(textField),
-    location: absentIfNull(geoPointField),
+    location: absentIfNull(geoPointInputField),
     amenities: amenitiesField.optional(),
   }),
 });
@@ -56,7 +56,7 @@ export const createGridArguments = z.object({
     stationId: idField,
     leaderId: absentIfNull(idField),
     officerIds: absentIfNull(officerIds),
-    boundary: absentIfNull(polygonField),
+    boundary: absentIfNull(polygonInputField),
   }),
 });
 
@@ -69,7 +69,7 @@ export const updateGridArguments = z.object({
     stationId: idField.optional(),
     leaderId: absentIfNull(idField),
     officerIds: officerIds.optional(),
-    boundary: absentIfNull(polygonField),
+    boundary: absentIfNull(polygonInputField),
   }),
 });
 

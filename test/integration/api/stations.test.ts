@@ -1,3 +1,5 @@
+import gcoord from 'gcoord';
+import { metresBetween } from '../../../functions/domain/issues/routing';
 import { callGraphql, claimsFor, codesOf, loadHandler } from '../../support/graphql-handler';
 import { createTestStore, type TestStore } from '../../support/test-store';
 
@@ -37,6 +39,16 @@ describe('stations', () => {
     expect(created.serviceCode).toMatch(/^dingnan-[A-Z0-9]{8}$/);
     const read = await callGraphql(handler, STATION, { variables: { id: created.id }, claims: officer });
     expect(read.data!.station).toMatchObject({ id: created.id, name: '凤凰国际工作站', version: 1 });
+  });
+
+  test('given a station located on Baidu Maps (BD-09), when it is created, then its location is stored and answered in WGS-84', async () => {
+    const wgs84 = { lat: 24.7801, lng: 115.0312 };
+    const [lng, lat] = gcoord.transform([wgs84.lng, wgs84.lat], gcoord.WGS84, gcoord.BD09) as [number, number];
+
+    const created = await createStation({ name: '百度选点驿站', kind: 'SERVICE_POST', location: { lat, lng, coordinateSystem: 'BD09' } });
+
+    expect(metresBetween(created.location, wgs84)).toBeLessThan(1);
+    expect(metresBetween(created.location, { lat, lng })).toBeGreaterThan(300);
   });
 
   test('given bad input in several fields, when a station is created, then BAD_USER_INPUT names each field and nothing is written', async () => {

@@ -4,7 +4,7 @@ import type { CompliancePublisher, NonCompliantStationsEvent } from '../../../fu
 import { runScheduledCompliance } from '../../../functions/app/compliance/scheduled-run';
 import { runScheduledRoster } from '../../../functions/app/roster/scheduled-run';
 import { weekPartition } from '../../../functions/store/duty-keys';
-import { claimsFor } from '../../support/graphql-handler';
+import { claimsFor, graphqlEvent, lambdaContext, loadHandler } from '../../support/graphql-handler';
 import { movingClock } from '../../support/moving-clock';
 import { seededExecutor, type CountingExecutor } from '../../support/seeded-executor';
 import type { TestStore } from '../../support/test-store';
@@ -84,6 +84,16 @@ describe("Xi'an's rule replayed through the API", () => {
     const result = await executor.execute(`{ station(id: "dn-s-01") { compliance(week: "${WEEK}") { compliant reasons week } } }`, { claims: supervisor });
 
     expect(result.data!.station.compliance).toEqual({ compliant: false, reasons: ['1 of 2 required sessions held', '2026-11-18: 90 min, under 120'], week: WEEK });
+  });
+
+  test('given the stored report and Accept-Language zh-CN, when a station\'s compliance is read through the handler, then its reasons are Chinese, dates and numbers kept', async () => {
+    const handler = await loadHandler(store);
+    const event = graphqlEvent({ query: `{ station(id: "dn-s-03") { compliance(week: "${WEEK}") { reasons } } }` }, supervisor);
+    event.headers = { ...event.headers, 'accept-language': 'zh-CN' };
+
+    const body = JSON.parse((await handler(event, lambdaContext())).body ?? '{}');
+
+    expect(body.data.station.compliance.reasons).toEqual(['要求 2 次服务，已开展 1 次', '2026-11-20：无执法人员在场']);
   });
 });
 

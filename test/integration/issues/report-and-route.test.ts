@@ -1,4 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import gcoord from 'gcoord';
+import { metresBetween } from '../../../functions/domain/issues/routing';
 import { entityKey, uniqueClaimKey } from '../../../functions/store/keys';
 import { callGraphql, claimsFor, codesOf, loadHandler } from '../../support/graphql-handler';
 import { INSIDE_DN_01_1, ISSUE, OUTSIDE_EVERY_GRID, REPORT } from '../../support/issue-operations';
@@ -42,6 +44,22 @@ describe('reporting and routing', () => {
     expect(Date.parse(issue.dispatchDueAt) - Date.parse(issue.reportedAt)).toBe(60 * 60_000);
     expect(Date.parse(issue.dueAt) - Date.parse(issue.reportedAt)).toBe(24 * 60 * 60_000);
     expect(issue.overdue).toBe(false);
+  });
+
+  test('given a WeChat report whose GCJ-02 point lies in grid DN-01-1 once converted (its raw numbers, as WGS-84, in no grid), when recorded, then it routes to that grid and answers the WGS-84 point', async () => {
+    const [lng, lat] = gcoord.transform([INSIDE_DN_01_1.lng, INSIDE_DN_01_1.lat], gcoord.WGS84, gcoord.GCJ02) as [number, number];
+    const report = (location: Record<string, unknown>) =>
+      callGraphql(handler, REPORT, { variables: { input: { category: 'ILLEGAL_PARKING', description: '消防通道停车', location, source: 'PATROL' } }, claims: patrolOfficer });
+
+    const taken = await report({ lat, lng, coordinateSystem: 'GCJ02' });
+    const raw = await report({ lat, lng });
+
+    expect(taken.errors).toBeUndefined();
+    const issue = taken.data!.reportIssue.issue;
+    expect(issue).toMatchObject({ status: 'ASSIGNED', grid: { id: 'dn-g-01-1' }, station: { id: 'dn-s-01' }, assignee: { id: 'dn-o-01-1' }, routingNote: null });
+    expect(metresBetween(issue.location, INSIDE_DN_01_1)).toBeLessThan(1);
+    expect(raw.data!.reportIssue.issue).toMatchObject({ grid: null, routingNote: 'outside every grid: not routed, waiting for dispatch' });
+    expect(raw.data!.reportIssue.issue.location).toEqual({ lat, lng });
   });
 
   test('given a report outside every grid, when it is recorded, then it stays REPORTED, unassigned, and says so', async () => {

@@ -1,6 +1,7 @@
 import { GraphQLEnumType, buildASTSchema, concatAST, parse } from 'graphql';
 import { typeDefs } from '../../../functions/api/type-defs';
 import {
+  COORDINATE_SYSTEMS,
   DISTRICT_ID_PATTERN,
   ISSUE_CATEGORIES,
   ISSUE_PRIORITIES,
@@ -25,6 +26,7 @@ test.each([
   ['IssueSource', ISSUE_SOURCES],
   ['IssueStatus', ISSUE_STATUSES],
   ['Satisfaction', SATISFACTIONS],
+  ['CoordinateSystem', COORDINATE_SYSTEMS],
 ])('given the domain vocabulary, when the SDL enum %s is read, then it lists exactly the same words in the same order', (name, words) => {
   expect(enumValues(name)).toEqual([...words]);
 });
