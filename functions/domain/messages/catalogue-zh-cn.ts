@@ -30,8 +30,8 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'is required to confirm without a token': '无令牌确认时必填',
 
   // ── Conflicts ──────────────────────────────────────────────────────────────────────────
-  '{entity} {id} is at version {n}, not the expected {m}': '{entity} {id} 当前为第 {n} 版，而非预期的第 {m} 版',
-  'The issue policy is at version {n}, not the expected {m}': '问题办理规则当前为第 {n} 版，而非预期的第 {m} 版',
+  '{subject} is at version {n}, not the expected {m}': '{subject} 当前为第 {n} 版，而非预期的第 {m} 版',
+  'The issue policy': '问题办理规则',
   'District {id} is not at the expected version {n}': '辖区 {id} 不是预期的第 {n} 版',
   '{entity} {id} already exists': '{entity} {id} 已存在',
   '{entity} {id} was changed concurrently; read it again and retry': '{entity} {id} 已被同时修改；请重新读取后重试',
@@ -45,9 +45,9 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'Officer {id} has not checked in to shift {id2}': '人员 {id} 尚未签到班次 {id2}',
 
   // ── Rate limits ────────────────────────────────────────────────────────────────────────
-  'Too many public calls {clause}: at most {n} a minute': '公开调用过于频繁（{clause}）：每分钟最多 {n} 次',
-  'through service code {id}': '经服务码 {id}',
-  'from this address': '来自此地址',
+  'Too many reports through service code {id} right now: at most {n} a minute': '经服务码 {id} 的上报当前过多：每分钟最多 {n} 次',
+  'Too many public calls from this address: at most {n} a minute': '来自此地址的公开调用过于频繁：每分钟最多 {n} 次',
+  'Too many public calls from this address through service code {id}: at most {n} a minute': '来自此地址经服务码 {id} 的公开调用过于频繁：每分钟最多 {n} 次',
 
   // ── References and rules of operations ─────────────────────────────────────────────────
   'no {thing} {id} in this district': '本辖区没有{thing} {id}',

@@ -43,6 +43,8 @@ const KINDS: Readonly<Record<string, PlaceholderKind>> = {
   text: { pattern: '.+?' },
   /** A message of the same section inside this one: translated too. */
   clause: { pattern: '.+?', toChinese: (value, section) => translateIn(section, value) },
+  /** What a version check names: a record (`Issue i-1`, its name translated) or a message of the section (`The issue policy`). */
+  subject: { pattern: '.+?', toChinese: (value, section) => recordIn(value) ?? translateIn(section, value) },
   /** Messages of the same section joined by `; `: each translated. */
   problems: { pattern: '.+', toChinese: (value, section) => value.split('; ').map((part) => translateIn(section, part)).join('；') },
 };
@@ -109,6 +111,13 @@ function chineseIn(section: Section, message: string): string | undefined {
 }
 
 const translateIn = (section: Section, message: string): string => chineseIn(section, message) ?? message;
+
+const RECORD = new RegExp(`^(${oneOf(Object.keys(ENTITY_NAMES))}) (\\S+)$`);
+/** `Issue i-1` as `问题 i-1`; undefined when the value does not name a record. */
+const recordIn = (value: string): string | undefined => {
+  const match = RECORD.exec(value);
+  return match ? `${ENTITY_NAMES[match[1]!]} ${match[2]}` : undefined;
+};
 
 /** An error's or a validation rule's message in `language` (unchanged in English, or without an entry). */
 export function translateMessage(message: string, language: Language): string {

@@ -1,3 +1,4 @@
+import { checkExpectedVersion } from '../../../functions/domain/expected-version';
 import { decideRouting } from '../../../functions/app/issues/routing-decision';
 import { judgeStation } from '../../../functions/domain/compliance/station-verdict';
 import type { ServiceSession } from '../../../functions/domain/compliance/types';
@@ -10,7 +11,7 @@ import { ISSUE_STATUSES } from '../../../functions/domain/vocabulary';
 import { NotFoundError } from '../../../functions/shared/errors';
 import type { Store } from '../../../functions/store/client';
 import type { GridRecord } from '../../../functions/store/grids';
-import { publicRateLimit } from '../../../functions/store/issues/rate-limit';
+import { publicRateLimit, type RateLimitSubject } from '../../../functions/store/issues/rate-limit';
 import type { StationRecord } from '../../../functions/store/stations';
 import { apiMessages, type FoundMessages } from './message-sources';
 
@@ -28,9 +29,9 @@ const CHINESE_TEXT = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 /** The parts of messages that `{clause}` placeholders capture: messages of their own (`from this address`). */
 function clausesOf(texts: string[]): string[] {
   return Object.keys(CATALOGUE)
-    .filter((template) => template.includes('{clause}'))
+    .filter((template) => /\{(clause|subject)\}/.test(template))
     .flatMap((template) => {
-      const index = placeholdersInOrder(template).indexOf('{clause}') + 1;
+      const index = placeholdersInOrder(template).findIndex((name) => name === '{clause}' || name === '{subject}') + 1;
       return texts.flatMap((text) => templatePattern(template).exec(text)?.[index] ?? []);
     });
 }
@@ -80,10 +81,14 @@ function composedMessages(): { errors: string[]; notes: string[] } {
   for (const action of actions) for (const status of ISSUE_STATUSES) refusal(() => nextStatus(action, status));
   refusal(() => requireRole({ subject: 's', districtId: 'd', roles: ['OFFICER'] }, 'ADMIN', 'SUPERVISOR', 'SCHEDULER'));
   for (const label of Object.keys(ENTITY_NAMES)) errors.push(new NotFoundError(label, 'dn-x-1').message);
+  for (const subject of ['The issue policy', 'Issue dn-i-1', 'District dingnan']) refusal(() => checkExpectedVersion(subject, { version: 2 }, 1));
   const store = { tableName: 'table' } as Store;
-  for (const subject of [{ kind: 'SERVICE_CODE', value: 'dingnan-AB12' }, { kind: 'CLIENT_ADDRESS', value: '127.0.0.1' }] as const) {
-    errors.push(publicRateLimit(store, 'dingnan', subject, 20, new Date()).onConditionFailed!().message);
-  }
+  const subjects: RateLimitSubject[] = [
+    { kind: 'SERVICE_CODE', code: 'dingnan-AB12' },
+    { kind: 'CLIENT_ADDRESS', address: '127.0.0.1' },
+    { kind: 'ADDRESS_AND_CODE', address: '127.0.0.1', code: 'dingnan-AB12' },
+  ];
+  for (const subject of subjects) errors.push(publicRateLimit(store, 'dingnan', subject, 20, new Date()).onConditionFailed!({}).message);
   return { errors, notes: [] };
 }
 

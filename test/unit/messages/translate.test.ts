@@ -12,7 +12,8 @@ describe('translating messages', () => {
     ['Cannot close an issue that is REPORTED; allowed from RESOLVED', '无法结案状态为 REPORTED 的问题；仅可从以下状态操作：RESOLVED'],
     ['Cannot resolve an issue that is REPORTED; allowed from IN_PROGRESS, TRANSFERRED', '无法办结状态为 REPORTED 的问题；仅可从以下状态操作：IN_PROGRESS、TRANSFERRED'],
     ['This operation needs the role ADMIN or SUPERVISOR', '此操作需要角色 ADMIN 或 SUPERVISOR'],
-    ['Too many public calls through service code dingnan-AB12: at most 20 a minute', '公开调用过于频繁（经服务码 dingnan-AB12）：每分钟最多 20 次'],
+    ['Too many public calls from this address through service code dingnan-AB12: at most 10 a minute', '来自此地址经服务码 dingnan-AB12 的公开调用过于频繁：每分钟最多 10 次'],
+    ['The issue policy is at version 2, not the expected 0', '问题办理规则 当前为第 2 版，而非预期的第 0 版'],
     ['must start with "dingnan-"', '必须以 "dingnan-" 开头'],
   ])('given "%s", when translated to zh-CN, then "%s"', (english, chinese) => {
     expect(translateMessage(english, 'zh-CN')).toBe(chinese);
