@@ -7,6 +7,7 @@ import { createStore } from '../store/client';
 import { syncDistrict } from '../store/onboarding/sync-district';
 import { startLocalDutySchedules } from './duty-schedules';
 import { buildApiBundle } from './build-api-bundle';
+import { loopbackOrigins, type AllowedOrigins } from './cors';
 import { JAVA_MISSING_MESSAGE, javaIsInstalled, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local';
 import { createHttpAdapter, type HttpApiHandler } from './http-adapter';
 import { verifyLocalToken } from './local-auth';
@@ -24,6 +25,8 @@ export interface LocalServerOptions {
   buildDir?: string;
   /** An already built bundle's index.js to serve instead (e.g. the asset `cdk synth` staged for deployment). */
   bundle?: string;
+  /** The browser origins CORS allows (`CORS_ORIGINS`); default any port of localhost and 127.0.0.1. */
+  allowedOrigins?: AllowedOrigins;
   /** Progress lines; default none. */
   log?(line: string): void;
 }
@@ -88,6 +91,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 
     const bundle = options.bundle ?? (await buildApiBundle(options.buildDir ?? bundleDirOf(options.dataDir)));
     log(`${options.bundle ? 'serving' : 'built'} ${bundle}`);
+    const allowedOrigins = options.allowedOrigins ?? loopbackOrigins;
+    log(`CORS: browser origins allowed: ${allowedOrigins.description}`);
     listener = createHttpAdapter({
       handler: loadHandler(bundle, {
         TABLE_NAME: LOCAL_TABLE_NAME,
@@ -100,6 +105,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       verifyToken: async (token) => verifyLocalToken(signingKey, token),
       functionName: 'community-city-services-api',
       logError: (message, error) => console.error(message, error),
+      allowedOrigins,
     });
     return { url: `http://localhost:${port}/graphql`, port, dynamoDbPid: dynamo.process.pid, stop };
   } catch (error) {
