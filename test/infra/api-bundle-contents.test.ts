@@ -54,3 +54,7 @@ test('given the API bundle, when its files are listed, then Apollo\'s operation 
 test('given the API bundle, when its files are listed, then zod brings its English messages only (namespace imports let esbuild drop its other locales)', () => {
   expect(files.filter((file) => file.startsWith('node_modules/zod/') && file.includes('/locales/'))).toEqual(['node_modules/zod/v4/locales/en.js']);
 });
+
+test('given the API bundle, when its files are listed, then nothing of the local explorer is in it (GraphiQL, React, Monaco, functions/local)', () => {
+  expect(files.filter((file) => /node_modules\/(graphiql|@graphiql|react|react-dom|scheduler|monaco-editor|monaco-graphql)\//.test(file) || file.startsWith('functions/local/'))).toEqual([]);
+});
