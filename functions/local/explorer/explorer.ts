@@ -104,7 +104,7 @@ export async function explorerPages(directory: string): Promise<Explorer['answer
 function answer(request: IncomingMessage, response: ServerResponse, directory: string, files: Set<string>): boolean {
   const method = request.method ?? 'GET';
   if (method !== 'GET' && method !== 'HEAD') return false;
-  const url = new URL(request.url ?? '/', 'http://local');
+  const url = new URL(request.url ?? '/', 'http://localhost');
   const path = url.pathname;
   if ((path === GRAPHQL_PATH && wantsPage(request, url)) || path === EXPLORER_ASSETS_PATH || path === `${EXPLORER_ASSETS_PATH}/`) {
     write(response, method, 'text/html; charset=utf-8', Buffer.from(PAGE), { 'content-security-policy': CONTENT_SECURITY_POLICY });
