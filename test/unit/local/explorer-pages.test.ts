@@ -1,17 +1,15 @@
-import { once } from 'node:events';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { explorerPages } from '../../../functions/local/explorer/explorer';
+import { listenOnLoopback, type LoopbackServer } from './loopback-server';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
 /** The explorer's routes over a folder standing in for a build; whatever they do not answer is the API's (a 418 here). */
 describe('explorerPages', () => {
   let directory: string;
-  let server: Server;
+  let server: LoopbackServer;
   let base: string;
 
   beforeAll(async () => {
@@ -21,16 +19,13 @@ describe('explorerPages', () => {
     await writeFile(join(directory, 'app.css'), 'body{}');
     await writeFile(join(directory, 'assets', 'codicon.ttf'), 'font');
     const answer = await explorerPages(directory);
-    server = createServer((request, response) => {
+    server = await listenOnLoopback((request, response) => {
       if (!answer(request, response)) response.writeHead(418).end('api');
     });
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = server.base;
   });
   afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
     await rm(directory, { recursive: true, force: true });
   });
 

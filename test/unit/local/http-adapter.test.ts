@@ -1,11 +1,9 @@
-import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { HttpApiEvent } from '../../../functions/local/api-gateway-event';
 import { parseCorsOrigins } from '../../../functions/local/cors';
 import { createHttpAdapter } from '../../../functions/local/http-adapter';
 import { corsPolicy } from '../../../infra/cors-policy';
+import { listenOnLoopback, type LoopbackServer } from './loopback-server';
 
 /** The one origin CORS allows in these tests. */
 const APP_ORIGIN = 'http://127.0.0.1:5173';
@@ -13,14 +11,14 @@ const OTHER_ORIGIN = 'http://127.0.0.1:5174';
 
 /** The adapter in front of a recording stub handler, on a loopback port: no DynamoDB, no bundle. */
 describe('createHttpAdapter', () => {
-  let server: Server;
+  let server: LoopbackServer;
   let base: string;
   let events: HttpApiEvent[];
   let answer: () => Promise<APIGatewayProxyResultV2>;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    server = createServer(
+    server = await listenOnLoopback(
       createHttpAdapter({
         handler: async (event) => {
           events.push(event);
@@ -41,14 +39,9 @@ describe('createHttpAdapter', () => {
         },
       }),
     );
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = server.base;
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  afterAll(() => server.close());
   beforeEach(() => {
     events = [];
     answer = async () => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"data":{}}' });
