@@ -30,7 +30,7 @@ export interface LocalServerOptions {
   allowedOrigins?: AllowedOrigins;
   /**
    * Serve the explorer (GraphiQL, bundled at the first start into `<dataDir>/explorer`) to
-   * browsers at `GET /graphql`; default true.
+   * browsers at `GET /graphql`, as `npm start` does; default false (tests, benchmarks).
    */
   explorer?: boolean;
   /** Progress lines; default none. */
@@ -73,7 +73,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 
   // The explorer builds (or is found built) while DynamoDB Local starts.
   const explorer: Promise<Explorer | undefined> =
-    options.explorer === false ? Promise.resolve(undefined) : prepareExplorer(join(options.dataDir, 'explorer'));
+    options.explorer ? prepareExplorer(join(options.dataDir, 'explorer')) : Promise.resolve(undefined);
   explorer.catch(() => undefined); // awaited below; a start that fails earlier must not leave it unhandled
 
   let dynamo: RunningDynamoDbLocal | undefined;

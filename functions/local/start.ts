@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 
   try {
-    server = await startLocalServer({ port, dataDir, district, allowedOrigins, log: (line) => console.log(line) });
+    server = await startLocalServer({ port, dataDir, district, allowedOrigins, explorer: true, log: (line) => console.log(line) });
   } catch (error) {
     if (stopRequested) process.exit(0);
     throw error;

@@ -19,7 +19,7 @@ describe('the deploy bundle', () => {
   beforeAll(async () => {
     synthesized = synthesizeDistrictStack('dingnan');
     dataDir = await mkdtemp(join(tmpdir(), 'deploy-bundle-'));
-    server = await startLocalServer({ port: 0, dataDir, district: 'dingnan', bundle: join(apiAssetDirectory(synthesized), 'index.js'), explorer: false });
+    server = await startLocalServer({ port: 0, dataDir, district: 'dingnan', bundle: join(apiAssetDirectory(synthesized), 'index.js') });
     const key = await loadOrCreateSigningKey(dataDir);
     token = (role) => signLocalToken(key, { role, district: 'dingnan' });
   });

@@ -20,7 +20,7 @@ describe('local server over HTTP', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'http-auth-'));
-    server = await startLocalServer({ port: 0, dataDir, district: 'dingnan', buildDir: join(dataDir, 'build'), explorer: false });
+    server = await startLocalServer({ port: 0, dataDir, district: 'dingnan', buildDir: join(dataDir, 'build') });
     adminToken = await signLocalToken(await loadOrCreateSigningKey(dataDir), { role: 'ADMIN', district: 'dingnan' });
     publicUrl = server.url.replace('/graphql', '/public/graphql');
   });
