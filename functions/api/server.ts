@@ -1,5 +1,9 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { GraphQLError, type ValidationRule } from 'graphql';
 import { activeOfficerPlugin } from './auth/active-officer';
 import type { RequestContext } from './context';
@@ -15,7 +19,9 @@ import { buildExecutableSchema } from './schema';
  * requests are refused, operations are bounded (query-limits.ts), operations of a kind the schema
  * has no root type for (subscriptions) are validation errors, and errors never carry stacks.
  * Apollo's federation traces and usage reporting are off: nothing here reports to Apollo's
- * services, and their protobuf is left out of the deploy bundle (infra/api-bundling.ts).
+ * services, and their protobuf is left out of the deploy bundle (infra/api-bundling.ts). Apollo's
+ * landing page is off too: it loads from a CDN, and deployed there is nothing to explore with
+ * introspection off; locally the server serves its own explorer (functions/local/explorer).
  */
 export function createApolloServer(): ApolloServer<RequestContext> {
   const production = process.env.NODE_ENV === 'production';
@@ -31,6 +37,7 @@ export function createApolloServer(): ApolloServer<RequestContext> {
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
       ...protection.plugins,
       activeOfficerPlugin(),
       unexpectedErrorPlugin(),

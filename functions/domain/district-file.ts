@@ -46,15 +46,25 @@ const isTimeZone = (timeZone: string): boolean => {
   }
 };
 
-/** CORS compares exact origins, so anything with a path or trailing slash would never match. */
-const isHttpOrigin = (value: string): boolean => {
+/**
+ * Why a string cannot be a CORS origin, or undefined when it is one. Browsers send `Origin` as
+ * scheme, host and port only (lower-case, no default port, no path), and CORS compares it exactly:
+ * anything else would never match, and `*` would let every site call with a user's token.
+ */
+export function originProblem(value: string): string | undefined {
+  if (value.includes('*')) return 'must name each front end\'s origin, not "*" (wildcards are refused)';
+  let url: URL;
   try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    url = new URL(value);
   } catch {
-    return false;
+    return 'must be an http(s) origin: scheme, host and optional port, such as http://localhost:5173';
   }
-};
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an http(s) origin: scheme, host and optional port';
+  if (url.origin === value) return undefined;
+  if (`${url.origin}/` === value) return `must not end with "/": write ${url.origin}`;
+  if (url.pathname !== '/' || url.search || url.hash) return `must be an origin without a path, query or fragment: write ${url.origin}`;
+  return `must be written as browsers send it: ${url.origin}`;
+}
 
 const stationEntry = z.strictObject({
   id: idField,
@@ -157,7 +167,14 @@ export const districtFileSchema = z
     policy: policyOverrides
       .optional()
       .transform((overrides): DutyPolicy => ({ ...structuredClone(defaultDutyPolicy), ...overrides })),
-    allowedOrigins: z.array(z.string().refine(isHttpOrigin, 'must be an http(s) origin such as https://example.org')).default([]),
+    allowedOrigins: z
+      .array(
+        z.string().check((ctx) => {
+          const problem = originProblem(ctx.value);
+          if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+        }),
+      )
+      .default([]),
     adminEmails: z.array(z.email('must be an email address')).default([]),
     stations: z.array(stationEntry).default([]),
     officers: z.array(officerEntry).default([]),

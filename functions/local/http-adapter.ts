@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { buildHttpApiEvent, type HttpApiEvent } from './api-gateway-event';
+import { isPreflight, preflightHeaders, responseCorsHeaders, type AllowedOrigins } from './cors';
 import { createLambdaContext } from './lambda-context';
 
 export type HttpApiHandler = (event: HttpApiEvent, context: Context) => Promise<APIGatewayProxyResultV2>;
@@ -15,7 +16,16 @@ export interface HttpAdapterOptions {
   maxBodyBytes?: number;
   /** Where unexpected handler failures are reported (the client gets API Gateway's bare 500). */
   logError?(message: string, error: unknown): void;
+  /** The browser origins CORS allows (functions/local/cors.ts); default none, like a district with no `allowedOrigins`. */
+  allowedOrigins?: AllowedOrigins;
+  /**
+   * Local-only pages answered before the API routes (the explorer): true when it answered. They
+   * are the server's own, so they get no CORS headers.
+   */
+  localPages?(request: IncomingMessage, response: ServerResponse): boolean;
 }
+
+const NO_ORIGINS: AllowedOrigins = { allows: () => false, description: 'none' };
 
 /**
  * The deployed HTTP API's routes (infra/constructs/http-api.ts): GET and POST on `/graphql`
@@ -31,10 +41,12 @@ const METHODS = ['GET', 'POST'];
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /**
- * Plays API Gateway's part in front of the Lambda handler: routes, the JWT authorizer
- * (a bad token is 401 and never reaches the handler; no token goes through without claims,
- * so the handler itself answers UNAUTHENTICATED), the body limit, and turning the handler's
- * result into an HTTP response.
+ * Plays API Gateway's part in front of the Lambda handler: CORS (preflights answered on any path
+ * before anything else; every other answer, the gateway's own errors included, carries
+ * Access-Control-Allow-Origin for an allowed origin, and the handler's own CORS headers are
+ * ignored, as API Gateway ignores an integration's), routes, the JWT authorizer (a bad token is
+ * 401 and never reaches the handler; no token goes through without claims, so the handler itself
+ * answers UNAUTHENTICATED), the body limit, and turning the handler's result into an HTTP response.
  */
 export function createHttpAdapter(options: HttpAdapterOptions): RequestListener {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -51,6 +63,10 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   const url = request.url ?? '/';
   const path = url.split('?')[0]!;
   const method = request.method ?? 'GET';
+  const allowedOrigins = options.allowedOrigins ?? NO_ORIGINS;
+  if (isPreflight(method, request.headers)) return send(response, 204, preflightHeaders(request.headers.origin!, allowedOrigins), Buffer.alloc(0));
+  if (options.localPages?.(request, response)) return;
+  for (const [name, value] of Object.entries(responseCorsHeaders(request.headers.origin, allowedOrigins))) response.setHeader(name, value);
   const route = ROUTES[path];
   if (!route || !METHODS.includes(method)) return sendMessage(response, 404, 'Not Found');
   if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) return refuseTooLarge(request, response);
@@ -92,20 +108,34 @@ function writeResult(response: ServerResponse, result: APIGatewayProxyResultV2):
     const body = typeof result === 'string' ? result : JSON.stringify(result);
     return send(response, 200, { 'content-type': 'application/json' }, Buffer.from(body));
   }
-  const headers: Record<string, string | number | boolean | string[]> = { ...(result.headers ?? {}) };
-  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  // API Gateway with CORS configured ignores the integration's CORS headers.
+  const headers = Object.fromEntries(Object.entries(result.headers ?? {}).filter(([name]) => !/^access-control-/i.test(name)));
+  const withCookies: Record<string, string | number | boolean | string[]> = result.cookies?.length ? { ...headers, 'set-cookie': result.cookies } : headers;
   const body = result.body === undefined ? Buffer.alloc(0) : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
-  send(response, result.statusCode ?? 200, headers, body);
+  send(response, result.statusCode ?? 200, withCookies, body);
 }
 
+/** Writes a response over the CORS headers already set: a `vary` in `headers` is added to theirs. */
 function send(response: ServerResponse, status: number, headers: Record<string, string | number | boolean | string[]>, body: Buffer): void {
   for (const [name, value] of Object.entries(headers)) {
-    if (name.toLowerCase() === 'content-length') continue;
-    response.setHeader(name, Array.isArray(value) ? value : String(value));
+    const lowerName = name.toLowerCase();
+    if (lowerName === 'content-length') continue;
+    if (lowerName === 'vary') response.setHeader('vary', mergeVary(response.getHeader('vary'), String(value)));
+    else response.setHeader(name, Array.isArray(value) ? value : String(value));
   }
   response.setHeader('content-length', body.length);
   response.writeHead(status);
   response.end(body);
+}
+
+/** `vary` field names, each once, case-insensitively. */
+function mergeVary(existing: number | string | string[] | undefined, added: string): string {
+  const unique = new Map<string, string>();
+  for (const name of `${String(existing ?? '')},${added}`.split(',')) {
+    const trimmed = name.trim();
+    if (trimmed && !unique.has(trimmed.toLowerCase())) unique.set(trimmed.toLowerCase(), trimmed);
+  }
+  return [...unique.values()].join(', ');
 }
 
 /** API Gateway's own error answers: a JSON `message`. */

@@ -7,6 +7,8 @@ import { createStore } from '../store/client';
 import { syncDistrict } from '../store/onboarding/sync-district';
 import { startLocalDutySchedules } from './duty-schedules';
 import { buildApiBundle } from './build-api-bundle';
+import { loopbackOrigins, type AllowedOrigins } from './cors';
+import { prepareExplorer, type Explorer } from './explorer/explorer';
 import { JAVA_MISSING_MESSAGE, javaIsInstalled, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local';
 import { createHttpAdapter, type HttpApiHandler } from './http-adapter';
 import { verifyLocalToken } from './local-auth';
@@ -17,13 +19,20 @@ import { loadOrCreateSigningKey } from './signing-key';
 export interface LocalServerOptions {
   /** 0 picks a free port (tests). */
   port: number;
-  /** DynamoDB Local's files go to `<dataDir>/dynamodb`, the signing key to `<dataDir>/local-signing-key.json`, the bundle to `<dataDir>/api-bundle`. */
+  /** DynamoDB Local's files go to `<dataDir>/dynamodb`, the signing key to `<dataDir>/local-signing-key.json`, the bundle to `<dataDir>/api-bundle`, the explorer to `<dataDir>/explorer`. */
   dataDir: string;
   district: string;
   /** Where the API bundle is built; default `<dataDir>/api-bundle`. */
   buildDir?: string;
   /** An already built bundle's index.js to serve instead (e.g. the asset `cdk synth` staged for deployment). */
   bundle?: string;
+  /** The browser origins CORS allows (`CORS_ORIGINS`); default any port of localhost and 127.0.0.1. */
+  allowedOrigins?: AllowedOrigins;
+  /**
+   * Serve the explorer (GraphiQL, bundled at the first start into `<dataDir>/explorer`) to
+   * browsers at `GET /graphql`, as `npm start` does; default false (tests, benchmarks).
+   */
+  explorer?: boolean;
   /** Progress lines; default none. */
   log?(line: string): void;
 }
@@ -62,6 +71,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const server = createServer((request, response) => listener(request, response));
   const port = await listen(server, options.port);
 
+  // The explorer builds (or is found built) while DynamoDB Local starts.
+  const explorer: Promise<Explorer | undefined> =
+    options.explorer ? prepareExplorer(join(options.dataDir, 'explorer')) : Promise.resolve(undefined);
+  explorer.catch(() => undefined); // awaited below; a start that fails earlier must not leave it unhandled
+
   let dynamo: RunningDynamoDbLocal | undefined;
   const killJavaOnExit = () => dynamo?.process.kill('SIGTERM');
   const stop = async () => {
@@ -88,6 +102,10 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 
     const bundle = options.bundle ?? (await buildApiBundle(options.buildDir ?? bundleDirOf(options.dataDir)));
     log(`${options.bundle ? 'serving' : 'built'} ${bundle}`);
+    const readyExplorer = await explorer;
+    if (readyExplorer) log(`explorer ${readyExplorer.built ? 'built' : 'reused'} in ${readyExplorer.directory}: open http://localhost:${port}/graphql in a browser`);
+    const allowedOrigins = options.allowedOrigins ?? loopbackOrigins;
+    log(`CORS: browser origins allowed: ${allowedOrigins.description}`);
     listener = createHttpAdapter({
       handler: loadHandler(bundle, {
         TABLE_NAME: LOCAL_TABLE_NAME,
@@ -100,6 +118,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       verifyToken: async (token) => verifyLocalToken(signingKey, token),
       functionName: 'community-city-services-api',
       logError: (message, error) => console.error(message, error),
+      allowedOrigins,
+      ...(readyExplorer ? { localPages: readyExplorer.answer } : {}),
     });
     return { url: `http://localhost:${port}/graphql`, port, dynamoDbPid: dynamo.process.pid, stop };
   } catch (error) {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseCorsOrigins, type AllowedOrigins } from './cors';
 import { JAVA_MISSING_MESSAGE, javaIsInstalled } from './dynamodb-local';
 import { startLocalServer, type LocalServer } from './local-server';
 import { DEFAULT_DISTRICT, DEFAULT_PORT, resolveDataDir } from './paths';
@@ -6,12 +7,14 @@ import { DEFAULT_DISTRICT, DEFAULT_PORT, resolveDataDir } from './paths';
 /**
  * `npm start [-- --district <id>]`: runs the local stack until SIGINT or SIGTERM, then closes
  * the HTTP server and stops DynamoDB Local before exiting 0. `PORT` and `DATA_DIR` override
- * the port (4000) and the data folder (`.data`). Prints one `ready` line with the URL.
+ * the port (4000) and the data folder (`.data`); `CORS_ORIGINS` (comma-separated origins) the
+ * browser origins allowed (any port of localhost and 127.0.0.1). Prints one `ready` line with the URL.
  */
 async function main(): Promise<void> {
   if (!javaIsInstalled()) fail(JAVA_MISSING_MESSAGE, 1);
   const district = parseDistrict(process.argv.slice(2));
   const port = parsePort(process.env.PORT);
+  const allowedOrigins = parseOrigins(process.env.CORS_ORIGINS);
   const dataDir = resolveDataDir();
 
   // Signals are taken from the start: one arriving while DynamoDB Local boots must still stop it.
@@ -27,7 +30,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 
   try {
-    server = await startLocalServer({ port, dataDir, district, log: (line) => console.log(line) });
+    server = await startLocalServer({ port, dataDir, district, allowedOrigins, explorer: true, log: (line) => console.log(line) });
   } catch (error) {
     if (stopRequested) process.exit(0);
     throw error;
@@ -57,6 +60,14 @@ function parsePort(value: string | undefined): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`PORT must be a port number, not "${value}"`, 2);
   return port;
+}
+
+function parseOrigins(value: string | undefined): AllowedOrigins {
+  try {
+    return parseCorsOrigins(value);
+  } catch (error) {
+    return fail((error as Error).message, 2);
+  }
 }
 
 function fail(message: string, code: number): never {

@@ -14,6 +14,8 @@ import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { originProblem } from '../../functions/domain/district-file';
+import { corsPolicy } from '../cors-policy';
 
 export interface GraphqlHttpApiProps {
   apiName: string;
@@ -23,7 +25,8 @@ export interface GraphqlHttpApiProps {
   /**
    * Browser origins of the district's front ends. Empty means no cross-origin browser access:
    * API Gateway still answers preflights but without Access-Control-Allow-Origin, so browsers
-   * refuse; servers and same-origin callers are unaffected. `*` is refused, origins are named.
+   * refuse; servers and same-origin callers are unaffected. Each is an exact origin (scheme, host,
+   * optional port): `*` and origins with a path are refused at synth time.
    */
   corsAllowOrigins: readonly string[];
 }
@@ -43,18 +46,22 @@ export class GraphqlHttpApi extends Construct {
 
   constructor(scope: Construct, id: string, props: GraphqlHttpApiProps) {
     super(scope, id);
-    if (props.corsAllowOrigins.includes('*')) {
-      throw new Error('corsAllowOrigins must name the front ends\' origins, not "*"');
-    }
+    const badOrigins = props.corsAllowOrigins.flatMap((origin) => {
+      const problem = originProblem(origin);
+      return problem ? [`"${origin}" ${problem}`] : [];
+    });
+    if (badOrigins.length > 0) throw new Error(`${props.apiName}: corsAllowOrigins: ${badOrigins.join('; ')}`);
     this.api = new HttpApi(this, 'Api', {
       apiName: props.apiName,
       description: 'Community city services GraphQL API',
       createDefaultStage: false,
+      // API Gateway answers preflights itself (before the authorizer and the Lambda) and adds
+      // Access-Control-Allow-Origin to the answers for these origins; the local server mirrors it.
       corsPreflight: {
-        allowMethods: [CorsHttpMethod.POST, CorsHttpMethod.GET, CorsHttpMethod.OPTIONS],
-        allowHeaders: ['content-type', 'authorization', 'apollo-require-preflight'],
+        allowMethods: corsPolicy.allowMethods.map((method) => CorsHttpMethod[method]),
+        allowHeaders: [...corsPolicy.allowHeaders],
         ...(props.corsAllowOrigins.length > 0 ? { allowOrigins: [...props.corsAllowOrigins] } : {}),
-        maxAge: Duration.hours(1),
+        maxAge: Duration.seconds(corsPolicy.maxAgeSeconds),
       },
     });
     // One line per request (API Gateway's default format: request id, caller IP, route, status),

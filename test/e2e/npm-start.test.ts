@@ -22,12 +22,13 @@ describe('npm start', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  test('given a fresh data dir, when started, changed, stopped and restarted, then the change survives, nothing is reseeded and no java is left behind', async () => {
+  test('given a fresh data dir, when started, changed, stopped and restarted, then the change survives, nothing is reseeded, the explorer is not rebuilt and no java is left behind', async () => {
     const env = { PORT: String(await freePort()), DATA_DIR: dataDir };
 
     running = await startLocalProcess(env);
     expect(running.output().match(/^.*ready.*$/gm)).toEqual([`ready: http://localhost:${env.PORT}/graphql (district dingnan; data in ${dataDir})`]);
     expect(running.output()).toMatch(/seeded district dingnan: 12 stations/);
+    expect(running.output()).toMatch(/^explorer built in /m);
 
     const { stdout } = runTokenCli(['--role', 'ADMIN', '--district', 'dingnan'], dataDir);
     const token = stdout.trim();
@@ -51,6 +52,7 @@ describe('npm start', () => {
 
     running = await startLocalProcess({ ...env, PORT: String(await freePort()) });
     expect(running.output()).toMatch(/district dingnan was seeded before/);
+    expect(running.output()).toMatch(/^explorer reused in /m);
     const after = await postGraphql(running.url, STATIONS, { token });
     const names = (after.body.data?.stations.edges as { node: { id: string; name: string } }[]).map((edge) => edge.node);
     expect(names).toHaveLength(13);

@@ -61,3 +61,7 @@ test('given the API bundle, when its files are listed, then zod brings the local
     'node_modules/zod/v4/locales/zh-CN.js',
   ]);
 });
+
+test('given the API bundle, when its files are listed, then nothing of the local explorer is in it (GraphiQL, React, Monaco, functions/local)', () => {
+  expect(files.filter((file) => /node_modules\/(graphiql|@graphiql|react|react-dom|scheduler|monaco-editor|monaco-graphql)\//.test(file) || file.startsWith('functions/local/'))).toEqual([]);
+});

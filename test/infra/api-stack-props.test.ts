@@ -39,6 +39,16 @@ test('given a wildcard origin, when the stack is built, then it is refused', () 
   ).toThrow(/not "\*"/);
 });
 
+test.each([
+  ['http://127.0.0.1:8080/app', /"http:\/\/127\.0\.0\.1:8080\/app" must be an origin without a path, query or fragment: write http:\/\/127\.0\.0\.1:8080$/],
+  ['http://127.0.0.1:8080/', /must not end with "\/"/],
+  ['http://*.localhost', /not "\*"/],
+])('given the origin "%s" passed around the district file, when the stack is built, then the synth error says what to write', (origin, message) => {
+  expect(
+    () => new ApiStack(unbundledApp(), apiStackId('dingnan'), { district: { ...districtFile('dingnan'), allowedOrigins: ['http://localhost:5173', origin] } }),
+  ).toThrow(message);
+});
+
 test.each(['Dingnan', 'd', 'dingnan_county', ''])(
   'given the malformed district id "%s", when the stack is built, then it is refused',
   (districtId) => {

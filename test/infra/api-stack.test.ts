@@ -1,6 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ROLES } from '../../functions/domain/caller';
 import { tableDefinition } from '../../functions/store/table-definition';
+import { corsPolicy } from '../../infra/cors-policy';
 import { apiFunctionId, synthesizeDistrictStack, type SynthesizedStack } from '../support/synthesized-stack';
 
 // Synthesis bundles the Lambda with esbuild: once per file, with room to spare.
@@ -182,13 +183,33 @@ describe('HTTP API', () => {
     }
   });
 
-  test('given no CORS origins, when synthesized, then preflight allows the GraphQL methods and headers but no origin', () => {
+  test('given no CORS origins, when synthesized, then preflight allows the GraphQL methods and the headers browser clients send, but no origin', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: {
         AllowMethods: ['POST', 'GET', 'OPTIONS'],
-        AllowHeaders: ['content-type', 'authorization', 'apollo-require-preflight'],
+        AllowHeaders: [
+          'content-type',
+          'authorization',
+          'apollo-require-preflight',
+          'apollographql-client-name',
+          'apollographql-client-version',
+          'x-apollo-operation-name',
+          'accept-language',
+        ],
+        MaxAge: 3600,
         AllowOrigins: Match.absent(),
       },
+    });
+  });
+
+  test('given the CORS configuration, when compared with the local server\'s policy, then both come from the one shared list', () => {
+    const api = Object.values(template.findResources('AWS::ApiGatewayV2::Api'))[0]!.Properties as {
+      CorsConfiguration: { AllowMethods: string[]; AllowHeaders: string[]; MaxAge: number };
+    };
+    expect(api.CorsConfiguration).toMatchObject({
+      AllowMethods: [...corsPolicy.allowMethods],
+      AllowHeaders: [...corsPolicy.allowHeaders],
+      MaxAge: corsPolicy.maxAgeSeconds,
     });
   });
 

@@ -111,6 +111,24 @@ describe('district files that cannot be synthesized', () => {
     }
   });
 
+  test('given a file whose allowedOrigins has "*" and an origin with a path, when the app is built, then the synth error names both and what to write', () => {
+    const { directory, cleanup } = districtsDirectoryOf([
+      { content: { ...districtFile('dingnan'), allowedOrigins: ['http://localhost:5173', '*', 'http://127.0.0.1:8080/app'] } },
+    ]);
+    try {
+      expect(() => buildDistrictApp({ districtsDirectory: directory })).toThrow(
+        expect.objectContaining({
+          name: 'DistrictFileError',
+          message: expect.stringMatching(
+            /dingnan\.json: allowedOrigins\.1: must name each front end's origin, not "\*".*; allowedOrigins\.2: must be an origin without a path, query or fragment: write http:\/\/127\.0\.0\.1:8080$/,
+          ),
+        }),
+      );
+    } finally {
+      cleanup();
+    }
+  });
+
   test('given a file whose id differs from its name, when the app is built, then the file and both ids are named', () => {
     const { directory, cleanup } = districtsDirectoryOf([{ name: 'gangwu.json', content: districtFile('xian-gangwu') }]);
     try {

@@ -1,20 +1,24 @@
-import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { HttpApiEvent } from '../../../functions/local/api-gateway-event';
+import { parseCorsOrigins } from '../../../functions/local/cors';
 import { createHttpAdapter } from '../../../functions/local/http-adapter';
+import { corsPolicy } from '../../../infra/cors-policy';
+import { listenOnLoopback, type LoopbackServer } from './loopback-server';
+
+/** The one origin CORS allows in these tests. */
+const APP_ORIGIN = 'http://127.0.0.1:5173';
+const OTHER_ORIGIN = 'http://127.0.0.1:5174';
 
 /** The adapter in front of a recording stub handler, on a loopback port: no DynamoDB, no bundle. */
 describe('createHttpAdapter', () => {
-  let server: Server;
+  let server: LoopbackServer;
   let base: string;
   let events: HttpApiEvent[];
   let answer: () => Promise<APIGatewayProxyResultV2>;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    server = createServer(
+    server = await listenOnLoopback(
       createHttpAdapter({
         handler: async (event) => {
           events.push(event);
@@ -27,16 +31,17 @@ describe('createHttpAdapter', () => {
         functionName: 'test',
         maxBodyBytes: 1000,
         logError: (message) => errors.push(message),
+        allowedOrigins: parseCorsOrigins(APP_ORIGIN),
+        localPages: (request, response) => {
+          if (request.url !== '/local-page') return false;
+          response.writeHead(200, { 'content-type': 'text/html' }).end('<p>local</p>');
+          return true;
+        },
       }),
     );
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = server.base;
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  afterAll(() => server.close());
   beforeEach(() => {
     events = [];
     answer = async () => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"data":{}}' });
@@ -159,5 +164,85 @@ describe('createHttpAdapter', () => {
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ message: 'Internal Server Error' });
     expect(errors).toContain('handler threw on POST /graphql');
+  });
+
+  const preflight = (path: string, origin: string, requestMethod = 'POST') =>
+    fetch(`${base}${path}`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': requestMethod, 'access-control-request-headers': 'authorization,content-type' },
+    });
+
+  test('given an allowed origin, when its preflight reaches /graphql, then 204 with the shared methods, headers and max age, before the authorizer and the handler', async () => {
+    const response = await preflight('/graphql', APP_ORIGIN);
+
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
+    expect(response.headers.get('access-control-allow-methods')).toBe(corsPolicy.allowMethods.join(','));
+    expect(response.headers.get('access-control-allow-headers')).toBe(corsPolicy.allowHeaders.join(','));
+    expect(response.headers.get('access-control-max-age')).toBe(String(corsPolicy.maxAgeSeconds));
+    expect(response.headers.get('vary')).toBe('origin');
+    expect(await response.text()).toBe('');
+    expect(events).toHaveLength(0);
+  });
+
+  test('given an origin that is not allowed, when its preflight arrives, then 204 without any Access-Control header, so the browser refuses', async () => {
+    const response = await preflight('/graphql', OTHER_ORIGIN);
+
+    expect(response.status).toBe(204);
+    const names: string[] = [];
+    response.headers.forEach((_value, name) => names.push(name));
+    expect(names.filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    expect(events).toHaveLength(0);
+  });
+
+  test('given an allowed origin, when its preflight names a path without a route, then it is answered all the same, as API Gateway does', async () => {
+    const response = await preflight('/other', APP_ORIGIN, 'GET');
+
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
+  });
+
+  test('given an OPTIONS request that is no preflight (no Access-Control-Request-Method), when sent, then 404 like any unmatched route', async () => {
+    const response = await fetch(`${base}/graphql`, { method: 'OPTIONS', headers: { origin: APP_ORIGIN } });
+
+    expect(response.status).toBe(404);
+  });
+
+  test('given an allowed origin and a handler sending its own CORS headers, when posted, then the answer carries the origin and Vary instead of the handler\'s', async () => {
+    answer = async () => ({ statusCode: 200, headers: { 'content-type': 'application/json', 'access-control-allow-origin': '*', vary: 'Accept' }, body: '{"data":{}}' });
+
+    const response = await post('/graphql', { origin: APP_ORIGIN, authorization: 'Bearer good' });
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
+    expect(response.headers.get('vary')).toBe('origin, Accept');
+    expect(await response.json()).toEqual({ data: {} });
+  });
+
+  test('given an allowed origin and a bad token, when posted, then the authorizer\'s 401 carries the origin too, so the page can read it', async () => {
+    const response = await post('/graphql', { origin: APP_ORIGIN, authorization: 'Bearer bad' });
+
+    expect(response.status).toBe(401);
+    expect(response.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
+  });
+
+  test('given an origin that is not allowed, when posted, then the handler answers (CORS binds browsers, not servers) without Access-Control-Allow-Origin', async () => {
+    answer = async () => ({ statusCode: 200, headers: { 'access-control-allow-origin': '*' }, body: '{}' });
+
+    const response = await post('/public/graphql', { origin: OTHER_ORIGIN });
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.headers.get('vary')).toBe('origin');
+    expect(events).toHaveLength(1);
+  });
+
+  test('given a local page, when it is requested, then it answers before the routes and without CORS headers', async () => {
+    const response = await fetch(`${base}/local-page`, { headers: { origin: APP_ORIGIN } });
+
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('<p>local</p>');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(events).toHaveLength(0);
   });
 });
