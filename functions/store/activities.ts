@@ -161,10 +161,5 @@ export class ActivityRepository {
 }
 
 function weekRange(districtId: string, week: string): KeyRange {
-  return {
-    indexName: 'GSI1',
-    condition: '#pk = :pk AND begins_with(#sk, :skPrefix)',
-    names: { '#pk': 'GSI1PK', '#sk': 'GSI1SK' },
-    values: { ':pk': weekPartition(districtId, week), ':skPrefix': ACTIVITY_PREFIX },
-  };
+  return { indexName: 'GSI1', partition: { name: 'GSI1PK', value: weekPartition(districtId, week) }, sort: { name: 'GSI1SK', beginsWith: ACTIVITY_PREFIX } };
 }

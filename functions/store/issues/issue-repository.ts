@@ -165,9 +165,8 @@ export class IssueRepository {
   openOfCategorySince(districtId: string, category: string, since: string): Promise<IssueRecord[]> {
     return queryAll<IssueRecord>(this.store, {
       indexName: 'GSI6',
-      condition: '#pk = :pk AND #sk >= :since',
-      names: { '#pk': 'GSI6PK', '#sk': 'GSI6SK' },
-      values: { ':pk': indexPartition.openByCategory(districtId, category), ':since': since },
+      partition: { name: 'GSI6PK', value: indexPartition.openByCategory(districtId, category) },
+      sort: { name: 'GSI6SK', atLeast: since },
     });
   }
 
@@ -175,12 +174,7 @@ export class IssueRepository {
   async countOverdue(districtId: string, now: string, cohort: { fromDay: string; toDay: string; stationId?: string; gridId?: string }): Promise<number> {
     const overdue = await queryAll<IssueRecord>(
       this.store,
-      {
-        indexName: 'GSI7',
-        condition: '#pk = :pk AND #sk < :now',
-        names: { '#pk': 'GSI7PK', '#sk': 'GSI7SK' },
-        values: { ':pk': indexPartition.openByDue(districtId), ':now': now },
-      },
+      { indexName: 'GSI7', partition: { name: 'GSI7PK', value: indexPartition.openByDue(districtId) }, sort: { name: 'GSI7SK', below: now } },
       allOf(
         { expression: '#day BETWEEN :fromDay AND :toDay', names: { '#day': 'reportedDay' }, values: { ':fromDay': cohort.fromDay, ':toDay': cohort.toDay } },
         attributeFilter({ equals: { stationId: cohort.stationId, gridId: cohort.gridId } }),
