@@ -150,8 +150,7 @@ export class ActivityRepository {
       districtId,
       list: week ? `ACTIVITY@${week}` : 'ACTIVITY',
       keyNames: week ? WEEK_INDEX_KEY : TABLE_KEY,
-      inRange: (key) =>
-        key.PK === districtPartition(districtId) && key.SK!.startsWith(ACTIVITY_PREFIX) && (!week || key.GSI1PK === weekPartition(districtId, week)),
+      isListKey: (key) => key.PK === districtPartition(districtId) && key.SK!.startsWith(ACTIVITY_PREFIX),
       range: week ? weekRange(districtId, week) : partitionPrefix(districtPartition(districtId), ACTIVITY_PREFIX),
       filter: attributeFilter({ equals: { stationId, gridId, kind }, contains: { officerIds: officerId } }),
       first: args.first,

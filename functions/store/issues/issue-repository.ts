@@ -146,16 +146,22 @@ export class IssueRepository {
     };
   }
 
-  /** One page of a filtered list, newest first, from the index `planIssueQuery` chooses. */
+  /**
+   * One page of a filtered list, newest first, from the index `planIssueQuery` chooses. Its
+   * cursors are bound to the plan with the time now named rather than given (`boundTo`): the
+   * overdue conditions move with the clock, and a cursor must outlive the instant it was made at.
+   */
   page(districtId: string, filter: IssueListFilter, first: number, after: string | null | undefined, now: string): Promise<Connection<IssueRecord>> {
     const plan = planIssueQuery(districtId, filter, now);
+    const shape = planIssueQuery(districtId, filter, 'the time now');
     return queryConnection<IssueRecord>(this.store, {
       districtId,
-      list: `ISSUES:${plan.index}:${plan.partition}`,
+      list: 'ISSUES',
       keyNames: ['PK', 'SK', `${plan.index}PK`, `${plan.index}SK`],
-      inRange: (key) => key.SK === 'ISSUE' && key.PK!.startsWith(issuePartitionPrefix(districtId)) && key[`${plan.index}PK`] === plan.partition,
+      isListKey: (key) => key.SK === 'ISSUE' && key.PK!.startsWith(issuePartitionPrefix(districtId)),
       range: plan.range,
       filter: plan.filter,
+      boundTo: { range: shape.range, filter: shape.filter },
       first,
       after,
     });

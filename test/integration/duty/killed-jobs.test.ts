@@ -53,7 +53,7 @@ function dyingAfter(survivingWrites: number): { store: Store; writes: () => numb
     }
     throw new Killed(`killed at write ${writes}`);
   }) as DynamoDBDocumentClient['send'];
-  return { store: { doc, tableName: store.tableName }, writes: () => writes };
+  return { store: { doc, tableName: store.tableName, cursorKey: store.cursorKey }, writes: () => writes };
 }
 
 /** Every item of the week's partition (roster, leave, attendance, report), in key order. */
