@@ -1,10 +1,11 @@
 import { cursorKey, decodeCursor, encodeCursor, randomCursorKey } from '../../../functions/store/cursor';
 import { TEST_CURSOR_KEY } from '../../support/cursor-key';
-import { claimsFor } from '../../support/graphql-handler';
+import { callGraphql, claimsFor, loadHandler } from '../../support/graphql-handler';
 import { OUTSIDE_EVERY_GRID, INSIDE_DN_01_1, REPORT } from '../../support/issue-operations';
 import { movingClock } from '../../support/moving-clock';
 import { seed } from '../../support/seeded-district';
 import { seededExecutor, type CountingExecutor } from '../../support/seeded-executor';
+import type { TestStore } from '../../support/test-store';
 
 /**
  * Cursors against every list of the API, through the real server on DynamoDB Local: a cursor
@@ -61,6 +62,7 @@ const LISTS: ListCase[] = [
 ];
 
 let executor: CountingExecutor;
+let store: TestStore;
 let stop: () => Promise<void>;
 
 const connectionOf = (list: { kind: Kind; parent?: string }, data: Record<string, any>) =>
@@ -92,7 +94,7 @@ function expectRefusedCursor(result: Awaited<ReturnType<typeof page>>) {
 
 beforeAll(async () => {
   const seeded = await seededExecutor({ clock: clock.now });
-  ({ executor, stop } = seeded);
+  ({ executor, stop, store } = seeded);
   await seed(seeded.store, 'xian-gangwu');
   const activity = (startsAt: string, endsAt: string, kind = 'PUBLICITY', claims = admin, stationId = 'dn-s-01', officerIds = ['dn-o-01-1']) =>
     executor.execute(`mutation R($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`, {
@@ -186,5 +188,20 @@ describe.each(LISTS)('$label', (list) => {
 
     if (result.errors) expectRefusedCursor(result);
     else expect(connectionOf(list, result.data!).edges).toBeInstanceOf(Array);
+  });
+});
+
+describe('the Lambda handler', () => {
+  test('given the handler with a key in its environment (CURSOR_KEY), when it hands out a cursor, then another server with the same key pages on with it, and one with another key refuses it', async () => {
+    const handler = await loadHandler(store);
+    const first = await callGraphql(handler, `{ stations(first: 1) { edges { node { id } } pageInfo { endCursor } } }`, { claims: admin });
+    const after = first.data!.stations.pageInfo.endCursor;
+
+    const next = await page({ kind: 'stations', filter: {} }, { first: 1, after });
+    const resealedElsewhere = await page({ kind: 'stations', filter: {} }, { first: 1, after: await resealed(after, (values) => values, randomCursorKey()) });
+
+    expect(next.errors).toBeUndefined();
+    expect(next.data!.stations.edges[0].node.id).not.toBe(first.data!.stations.edges[0].node.id);
+    expectRefusedCursor(resealedElsewhere);
   });
 });
