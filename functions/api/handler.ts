@@ -1,12 +1,13 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { readEnvironment } from '../shared/env';
+import { readApiEnvironment } from '../shared/env';
 import { callerFromClaims, verifiedClaimsOf } from './auth/claims';
 import { callerOfDeployment } from './auth/deployment-district';
 import { refuseOversizedBody } from './body-limit';
 import { createRequestContext } from './context';
 import { preferredLanguage } from './i18n/accept-language';
+import { cursorKeySource } from './cursor-key-source';
 import { createApolloServer } from './server';
 import { createServices } from '../app/services';
 
@@ -14,14 +15,16 @@ import { createServices } from '../app/services';
  * The GraphQL Lambda behind API Gateway's HTTP API (payload 2.0). The caller comes only from
  * the claims the gateway's JWT authorizer verified; the public route carries none. A deployed
  * stack serves one district (`DISTRICT_ID`): a caller of another district is anonymous.
- * Services and the server are built once per container and reused by its requests.
+ * Services and the server are built once per container and reused by its requests; the key of
+ * the lists' cursors is read when a list is first paged (cursor-key-source.ts).
  */
-const environment = readEnvironment();
+const environment = readApiEnvironment();
 const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'community-city-services' });
 const services = createServices({
   tableName: environment.TABLE_NAME,
   endpoint: environment.DYNAMODB_ENDPOINT,
   region: environment.AWS_REGION,
+  cursorKey: cursorKeySource(environment),
 });
 
 const graphqlHandler = startServerAndCreateLambdaHandler(

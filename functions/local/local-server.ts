@@ -10,6 +10,7 @@ import { buildApiBundle } from './build-api-bundle';
 import { loopbackOrigins, type AllowedOrigins } from './cors';
 import { prepareExplorer, type Explorer } from './explorer/explorer';
 import { JAVA_MISSING_MESSAGE, javaIsInstalled, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local';
+import { loadOrCreateCursorKey } from './cursor-key';
 import { createHttpAdapter, type HttpApiHandler } from './http-adapter';
 import { verifyLocalToken } from './local-auth';
 import { describeSync, ensureTable, readDistrictFile } from './local-database';
@@ -19,7 +20,10 @@ import { loadOrCreateSigningKey } from './signing-key';
 export interface LocalServerOptions {
   /** 0 picks a free port (tests). */
   port: number;
-  /** DynamoDB Local's files go to `<dataDir>/dynamodb`, the signing key to `<dataDir>/local-signing-key.json`, the bundle to `<dataDir>/api-bundle`, the explorer to `<dataDir>/explorer`. */
+  /**
+   * DynamoDB Local's files go to `<dataDir>/dynamodb`, the signing key to `<dataDir>/local-signing-key.json`,
+   * the cursor key to `<dataDir>/local-cursor-key`, the bundle to `<dataDir>/api-bundle`, the explorer to `<dataDir>/explorer`.
+   */
   dataDir: string;
   district: string;
   /** Where the API bundle is built; default `<dataDir>/api-bundle`. */
@@ -62,6 +66,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   if (!javaIsInstalled()) throw new Error(JAVA_MISSING_MESSAGE);
   const district = await readDistrictFile(options.district);
   const signingKey = await loadOrCreateSigningKey(options.dataDir);
+  const cursorKey = await loadOrCreateCursorKey(options.dataDir);
 
   // The port is taken first, so a busy port fails in a moment rather than after the seconds
   // DynamoDB Local and the build take; until the handler is loaded, requests get a 503.
@@ -111,6 +116,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
         TABLE_NAME: LOCAL_TABLE_NAME,
         DYNAMODB_ENDPOINT: dynamo.endpoint,
         AWS_REGION,
+        // The data folder's key stands in for the deployment's secret (functions/local/cursor-key.ts).
+        CURSOR_KEY: cursorKey,
         // Locally, warnings and errors only and no EMF metrics, unless the developer asks for them.
         POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
         POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',

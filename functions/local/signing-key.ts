@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
+import { readOrCreateKeyFile } from './key-file';
 
 /** The ES256 key pair that plays Cognito's part locally: the token CLI signs, the server verifies. */
 export interface LocalSigningKey {
@@ -13,41 +13,19 @@ export interface LocalSigningKey {
 export const SIGNING_KEY_FILE = 'local-signing-key.json';
 const ALGORITHM = 'ES256';
 
-/**
- * Reads `<dataDir>/local-signing-key.json`, creating it on first use. The file is written
- * completely under a temporary name and then hard-linked into place: `link` fails with EEXIST
- * when another process (server or token CLI) got there first, and then both read the one key
- * that won, never a half-written file.
- */
+/** Reads `<dataDir>/local-signing-key.json`, creating it on first use (key-file.ts: 0600, never half-written). */
 export async function loadOrCreateSigningKey(dataDir: string): Promise<LocalSigningKey> {
   const file = join(dataDir, SIGNING_KEY_FILE);
-  const existing = await readKeyFile(file);
-  if (existing) return existing;
-  await mkdir(dataDir, { recursive: true });
-  const { privateKey } = await generateKeyPair(ALGORITHM, { extractable: true });
-  const jwk: JWK = { ...(await exportJWK(privateKey)), alg: ALGORITHM, use: 'sig', kid: randomBytes(8).toString('hex') };
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  await writeFile(temporary, `${JSON.stringify(jwk, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
-  try {
-    await link(temporary, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    await unlink(temporary);
-  }
-  const stored = await readKeyFile(file);
-  if (!stored) throw new Error(`${file} vanished right after it was written`);
-  return stored;
+  return parseKeyFile(file, await readOrCreateKeyFile(file, newKeyFile));
 }
 
-async function readKeyFile(file: string): Promise<LocalSigningKey | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+async function newKeyFile(): Promise<string> {
+  const { privateKey } = await generateKeyPair(ALGORITHM, { extractable: true });
+  const jwk: JWK = { ...(await exportJWK(privateKey)), alg: ALGORITHM, use: 'sig', kid: randomBytes(8).toString('hex') };
+  return `${JSON.stringify(jwk, null, 2)}\n`;
+}
+
+async function parseKeyFile(file: string, text: string): Promise<LocalSigningKey> {
   try {
     const jwk = JSON.parse(text) as JWK;
     if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.d || !jwk.kid) throw new Error('not a P-256 private JWK with a kid');

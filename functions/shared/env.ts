@@ -19,6 +19,27 @@ const baseEnvironmentSchema = z.object({
   DISTRICT_ID: districtIdSchema.optional(),
 });
 
+/**
+ * The API's: the base variables and where the key of its cursors comes from (store/cursor.ts).
+ * On AWS that is the deployment's generated secret; off AWS (DYNAMODB_ENDPOINT set) the key
+ * itself, or, given neither, a random key of the process.
+ */
+const apiEnvironmentSchema = baseEnvironmentSchema
+  .extend({
+    /** The key material itself: the local server passes its data folder's key file, tests a fixed key. */
+    CURSOR_KEY: z.string().min(32).optional(),
+    /** Set by the stack: the Secrets Manager secret holding the key material, read once per container when a list is first paged. */
+    CURSOR_KEY_SECRET_ARN: z.string().regex(/^arn:aws[a-z-]*:secretsmanager:/, 'must be the ARN of a Secrets Manager secret').optional(),
+  })
+  .refine((environment) => !(environment.CURSOR_KEY && environment.CURSOR_KEY_SECRET_ARN), {
+    path: ['CURSOR_KEY'],
+    message: 'set CURSOR_KEY or CURSOR_KEY_SECRET_ARN, not both',
+  })
+  .refine((environment) => environment.CURSOR_KEY || environment.CURSOR_KEY_SECRET_ARN || environment.DYNAMODB_ENDPOINT, {
+    path: ['CURSOR_KEY_SECRET_ARN'],
+    message: 'is required on AWS (without DYNAMODB_ENDPOINT)',
+  });
+
 /** The scheduled jobs (roster, compliance) work on their stack's district alone, so they require it. */
 const jobEnvironmentSchema = baseEnvironmentSchema.extend({
   DISTRICT_ID: districtIdSchema,
@@ -27,6 +48,7 @@ const jobEnvironmentSchema = baseEnvironmentSchema.extend({
 });
 
 export type Environment = z.infer<typeof baseEnvironmentSchema>;
+export type ApiEnvironment = z.infer<typeof apiEnvironmentSchema>;
 export type JobEnvironment = z.infer<typeof jobEnvironmentSchema>;
 
 /**
@@ -49,11 +71,17 @@ function environmentReader<S extends z.ZodType<Record<string, unknown>>>(schema:
 }
 
 const readBase = environmentReader(baseEnvironmentSchema);
+const readApi = environmentReader(apiEnvironmentSchema);
 const readJob = environmentReader(jobEnvironmentSchema);
 
-/** The API's and the onboarding function's environment; `DISTRICT_ID` is optional (absent locally). */
+/** The onboarding function's environment, and the part of it every function shares; `DISTRICT_ID` is optional (absent locally). */
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   return readBase(source);
+}
+
+/** The API's environment: the base one with the source of its cursor key. */
+export function readApiEnvironment(source: NodeJS.ProcessEnv = process.env): ApiEnvironment {
+  return readApi(source);
 }
 
 /** A scheduled job's environment: the base one with `DISTRICT_ID` required, and `EVENT_BUS_NAME`. */

@@ -150,8 +150,7 @@ export class ActivityRepository {
       districtId,
       list: week ? `ACTIVITY@${week}` : 'ACTIVITY',
       keyNames: week ? WEEK_INDEX_KEY : TABLE_KEY,
-      inRange: (key) =>
-        key.PK === districtPartition(districtId) && key.SK!.startsWith(ACTIVITY_PREFIX) && (!week || key.GSI1PK === weekPartition(districtId, week)),
+      isListKey: (key) => key.PK === districtPartition(districtId) && key.SK!.startsWith(ACTIVITY_PREFIX),
       range: week ? weekRange(districtId, week) : partitionPrefix(districtPartition(districtId), ACTIVITY_PREFIX),
       filter: attributeFilter({ equals: { stationId, gridId, kind }, contains: { officerIds: officerId } }),
       first: args.first,
@@ -161,10 +160,5 @@ export class ActivityRepository {
 }
 
 function weekRange(districtId: string, week: string): KeyRange {
-  return {
-    indexName: 'GSI1',
-    condition: '#pk = :pk AND begins_with(#sk, :skPrefix)',
-    names: { '#pk': 'GSI1PK', '#sk': 'GSI1SK' },
-    values: { ':pk': weekPartition(districtId, week), ':skPrefix': ACTIVITY_PREFIX },
-  };
+  return { indexName: 'GSI1', partition: { name: 'GSI1PK', value: weekPartition(districtId, week) }, sort: { name: 'GSI1SK', beginsWith: ACTIVITY_PREFIX } };
 }

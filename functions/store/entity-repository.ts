@@ -50,14 +50,11 @@ export abstract class EntityRepository<T extends StoredEntity, F extends object 
   }
 
   page(districtId: string, args: PageArguments<F>): Promise<Connection<T>> {
-    const partition = districtPartition(districtId);
-    const prefix = entityPrefix(this.type);
     return queryConnection<T>(this.store, {
       districtId,
       list: this.type,
       keyNames: ['PK', 'SK'],
-      inRange: (key) => key.PK === partition && key.SK!.startsWith(prefix),
-      range: partitionPrefix(partition, prefix),
+      range: partitionPrefix(districtPartition(districtId), entityPrefix(this.type)),
       filter: args.filter ? this.filterExpression(args.filter) : undefined,
       first: args.first,
       after: args.after,

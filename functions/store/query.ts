@@ -8,12 +8,16 @@ export interface AttributeFilter {
   values: Record<string, unknown>;
 }
 
-/** Which items a Query reads: a key condition on the table or one index, in sort-key order. */
+/** Which sort keys of a partition a Query reads: one of DynamoDB's key conditions. */
+export type SortKeyCondition = { beginsWith: string } | { between: readonly [from: string, to: string] } | { atLeast: string } | { below: string };
+
+/** Which items a Query reads: one partition of the table or one index, in sort-key order. */
 export interface KeyRange {
   indexName?: string;
-  condition: string;
-  names: Record<string, string>;
-  values: Record<string, unknown>;
+  /** The partition key attribute (of the table or the index) and its value. */
+  partition: { name: string; value: string };
+  /** The sort key attribute and which of its values; absent, the whole partition. */
+  sort?: { name: string } & SortKeyCondition;
   /** Highest sort key first (newest first for time-ordered keys). */
   descending?: boolean;
 }
@@ -31,23 +35,59 @@ export interface Page<T> {
   hasNextPage: boolean;
 }
 
-/** Items of one partition whose sort key starts with a prefix (the reference entities). */
+/** Items of one table partition whose sort key starts with a prefix (the reference entities). */
 export function partitionPrefix(partitionKey: string, skPrefix: string): KeyRange {
-  return {
-    condition: '#pk = :pk AND begins_with(#sk, :skPrefix)',
-    names: { '#pk': 'PK', '#sk': 'SK' },
-    values: { ':pk': partitionKey, ':skPrefix': skPrefix },
-  };
+  return { partition: { name: 'PK', value: partitionKey }, sort: { name: 'SK', beginsWith: skPrefix } };
+}
+
+/** The KeyConditionExpression of a range, its placeholders `#pk`, `#sk`, `:pk`, `:sk` and `:skEnd`. */
+function keyCondition({ partition, sort }: KeyRange): AttributeFilter {
+  const names: Record<string, string> = { '#pk': partition.name };
+  const values: Record<string, unknown> = { ':pk': partition.value };
+  if (!sort) return { expression: '#pk = :pk', names, values };
+  names['#sk'] = sort.name;
+  const [clause, bounds] =
+    'beginsWith' in sort
+      ? ['begins_with(#sk, :sk)', [sort.beginsWith]]
+      : 'between' in sort
+        ? ['#sk BETWEEN :sk AND :skEnd', sort.between]
+        : 'atLeast' in sort
+          ? ['#sk >= :sk', [sort.atLeast]]
+          : ['#sk < :sk', [sort.below]];
+  values[':sk'] = bounds[0];
+  if (bounds[1] !== undefined) values[':skEnd'] = bounds[1];
+  return { expression: `#pk = :pk AND ${clause}`, names, values };
+}
+
+/** DynamoDB's order of string keys: by their UTF-8 bytes (not JavaScript's UTF-16 units). */
+const compareKeys = (a: string, b: string): number => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
+/**
+ * Whether an item key lies in a range: its partition attribute has the range's value and its
+ * sort attribute meets the range's condition. DynamoDB refuses (ValidationException) a start
+ * key that does not, so a cursor's key is checked here first.
+ */
+export function keyInRange(range: KeyRange, key: Record<string, string>): boolean {
+  if (key[range.partition.name] !== range.partition.value) return false;
+  const { sort } = range;
+  if (!sort) return true;
+  const value = key[sort.name];
+  if (value === undefined) return false;
+  if ('beginsWith' in sort) return value.startsWith(sort.beginsWith);
+  if ('between' in sort) return compareKeys(value, sort.between[0]) >= 0 && compareKeys(value, sort.between[1]) <= 0;
+  if ('atLeast' in sort) return compareKeys(value, sort.atLeast) >= 0;
+  return compareKeys(value, sort.below) < 0;
 }
 
 function queryInput(store: Store, range: KeyRange, filter: AttributeFilter | undefined, startKey: Record<string, unknown> | undefined) {
+  const condition = keyCondition(range);
   return {
     TableName: store.tableName,
     IndexName: range.indexName,
-    KeyConditionExpression: range.condition,
+    KeyConditionExpression: condition.expression,
     ScanIndexForward: !range.descending,
-    ExpressionAttributeNames: { ...range.names, ...filter?.names },
-    ExpressionAttributeValues: { ...range.values, ...filter?.values },
+    ExpressionAttributeNames: { ...condition.names, ...filter?.names },
+    ExpressionAttributeValues: { ...condition.values, ...filter?.values },
     ...(filter ? { FilterExpression: filter.expression } : {}),
     ExclusiveStartKey: startKey,
   };

@@ -7,6 +7,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { apiBundle } from '../api-bundling';
 import { acknowledgeNodeRuntime, logicalIdOf } from '../nag-acknowledgements';
+import { CursorKey } from './cursor-key';
 import { nodejsBundling } from './nodejs-bundling';
 
 /**
@@ -34,21 +35,24 @@ export interface ApiFunctionProps {
 /**
  * The GraphQL Lambda, bundled by esbuild on the host (no Docker) from the same settings as the
  * local server's bundle (infra/api-bundling.ts). Its role is explicit and least-privilege: writes
- * to its own log group and the data actions above on the table and its indexes, nothing else
- * (the basic execution managed policy would grant logs on `*`).
+ * to its own log group, the data actions above on the table and its indexes, and reading its
+ * cursor key's secret, nothing else (the basic execution managed policy would grant logs on `*`).
  */
 export class ApiFunction extends Construct {
   readonly function: NodejsFunction;
   readonly logGroup: LogGroup;
+  readonly cursorKey: CursorKey;
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
     this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
     const role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: 'GraphQL API: its log group and the district table, nothing else',
+      description: 'GraphQL API: its log group, the district table and its cursor key, nothing else',
     });
     this.logGroup.grantWrite(role);
+    this.cursorKey = new CursorKey(this, 'CursorKey');
+    this.cursorKey.grantRead(role);
     props.table.grant(role, ...API_TABLE_ACTIONS);
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(props.table)}.Arn>/index/*]`,
@@ -67,6 +71,7 @@ export class ApiFunction extends Construct {
       environment: {
         TABLE_NAME: props.table.tableName,
         DISTRICT_ID: props.districtId,
+        CURSOR_KEY_SECRET_ARN: this.cursorKey.secret.secretArn,
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         NODE_ENV: 'production',
       },

@@ -1,8 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { logicalIdOf } from '../../infra/nag-acknowledgements';
-import { graphqlEvent } from '../support/graphql-handler';
+import { claimsFor, graphqlEvent } from '../support/graphql-handler';
 import { districtFile } from '../support/seeded-district';
 import { apiAssetDirectory, functionAssetDirectory, synthesizeDistrictStack, type SynthesizedStack } from '../support/synthesized-stack';
 
@@ -43,7 +46,15 @@ function answerWithBundle(event: unknown): { statusCode: number; headers?: Recor
   // A separate process: loading the bundle must not leak module state into this test run.
   const output = execFileSync(process.execPath, ['-r', join(__dirname, '..', 'support', 'lambda-runtime-modules.js'), '-e', answer, JSON.stringify(event)], {
     // The repository's AWS SDK stands in for the runtime's; the preload refuses every other package.
-    env: { ...process.env, LAMBDA_BUNDLE: bundle, TABLE_NAME: 'bundle-load-check', NODE_ENV: 'production', NODE_PATH: join(__dirname, '..', '..', 'node_modules') },
+    // As on AWS: the cursor key is a secret's ARN, read only when a list is paged (never by this request).
+    env: {
+      ...process.env,
+      LAMBDA_BUNDLE: bundle,
+      TABLE_NAME: 'bundle-load-check',
+      CURSOR_KEY_SECRET_ARN: 'arn:aws-cn:secretsmanager:cn-north-1:111122223333:secret:bundle-load-check',
+      NODE_ENV: 'production',
+      NODE_PATH: join(__dirname, '..', '..', 'node_modules'),
+    },
     encoding: 'utf8',
   });
   return JSON.parse(output) as { statusCode: number; headers?: Record<string, string>; body: string };
@@ -71,6 +82,53 @@ test('given the function asset, when a browser opens /graphql asking for HTML, t
   expect(result.statusCode).toBe(400);
   expect(result.headers?.['content-type']).not.toMatch(/html/);
   expect(result.body).not.toMatch(/<html|<script/i);
+});
+
+test('given the function asset with its cursor key in a secret, when two requests page with a cursor, then one GetSecretValue through the runtime’s SDK serves both, and a foreign cursor is BAD_USER_INPUT', async () => {
+  const SECRET_ARN = 'arn:aws-cn:secretsmanager:cn-north-1:111122223333:secret:CursorKey-AbCdEf';
+  // Secrets Manager played by a local server: it records what it is asked and answers with key material.
+  const asked: { target: string | undefined; body: unknown }[] = [];
+  const secrets = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      asked.push({ target: request.headers['x-amz-target'] as string | undefined, body: JSON.parse(body) });
+      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify({ ARN: SECRET_ARN, Name: 'CursorKey', SecretString: 'k'.repeat(64), VersionId: 'v1' }));
+    });
+  });
+  await new Promise<void>((resolve) => secrets.listen(0, '127.0.0.1', resolve));
+  const page = graphqlEvent({ query: '{ stations(first: 1, after: "not-a-cursor") { edges { cursor } } }' }, claimsFor('dingnan', 'ADMIN'));
+  const answerTwice = `const { handler } = require(process.env.LAMBDA_BUNDLE);
+    const event = JSON.parse(process.argv[1]);
+    (async () => {
+      const answers = [await handler(event, { awsRequestId: 'one' }), await handler(event, { awsRequestId: 'two' })];
+      process.stdout.write(JSON.stringify(answers.map((answer) => JSON.parse(answer.body))));
+    })();`;
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, ['-r', join(__dirname, '..', 'support', 'lambda-runtime-modules.js'), '-e', answerTwice, JSON.stringify(page)], {
+      env: {
+        ...process.env,
+        LAMBDA_BUNDLE: join(bundleDir, 'index.js'),
+        TABLE_NAME: 'bundle-secret-check',
+        CURSOR_KEY_SECRET_ARN: SECRET_ARN,
+        AWS_REGION: 'cn-north-1',
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'test',
+        AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(secrets.address() as AddressInfo).port}`,
+        // Nothing may reach DynamoDB: a refused port fails at once rather than trying AWS.
+        DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
+        NODE_ENV: 'production',
+        NODE_PATH: join(__dirname, '..', '..', 'node_modules'),
+      },
+      encoding: 'utf8',
+    });
+    const bodies = JSON.parse(stdout) as { errors: { extensions: { code: string; fields: unknown } }[] }[];
+
+    for (const body of bodies) expect(body.errors.map((error) => error.extensions)).toEqual([{ code: 'BAD_USER_INPUT', fields: [{ path: 'after', message: 'is not a cursor from this list' }] }]);
+    expect(asked).toEqual([{ target: 'secretsmanager.GetSecretValue', body: { SecretId: SECRET_ARN } }]);
+  } finally {
+    secrets.close();
+  }
 });
 
 test('given the onboarding function, when its bundle is read, then the district file is built into the code rather than passed through CloudFormation', () => {

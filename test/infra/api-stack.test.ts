@@ -74,7 +74,7 @@ describe('API function', () => {
     });
   });
 
-  test('given the dingnan stack, when synthesized, then TABLE_NAME refers to the table, DISTRICT_ID names the district, the runtime env is production and source maps are not parsed at start', () => {
+  test('given the dingnan stack, when synthesized, then TABLE_NAME refers to the table, DISTRICT_ID names the district, CURSOR_KEY_SECRET_ARN the cursor key secret, the runtime env is production and source maps are not parsed at start', () => {
     const environment = template.findResources('AWS::Lambda::Function')[apiFunctionId(synthesized.stack)]!.Properties.Environment as {
       Variables: Record<string, unknown>;
     };
@@ -83,6 +83,7 @@ describe('API function', () => {
     expect(environment.Variables).toEqual({
       TABLE_NAME: { Ref: onlyResourceId('AWS::DynamoDB::Table') },
       DISTRICT_ID: 'dingnan',
+      CURSOR_KEY_SECRET_ARN: { Ref: onlyResourceId('AWS::SecretsManager::Secret') },
       NODE_ENV: 'production',
       POWERTOOLS_SERVICE_NAME: 'community-city-services-dingnan',
     });
@@ -93,6 +94,17 @@ describe('API function', () => {
       LogGroup: { Ref: string };
     }).LogGroup.Ref;
     expect(template.findResources('AWS::Logs::LogGroup')[logGroup]!.Properties).toMatchObject({ RetentionInDays: 30 });
+  });
+});
+
+describe('cursor key', () => {
+  test('given the dingnan stack, when synthesized, then the cursor key is one secret Secrets Manager generates for this deployment (no value in the template)', () => {
+    const secret = template.findResources('AWS::SecretsManager::Secret')[onlyResourceId('AWS::SecretsManager::Secret')]!;
+
+    expect(secret.Properties.GenerateSecretString).toEqual({ PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false });
+    expect(secret.Properties.SecretString).toBeUndefined();
+    expect(secret.Properties.KmsKeyId).toBeUndefined();
+    expect(secret.DeletionPolicy).toBe('Delete');
   });
 });
 

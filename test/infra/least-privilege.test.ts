@@ -80,7 +80,11 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
   const deadLetters = { Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], Resource: arnOf(onlyId(template, 'AWS::SQS::Queue')) };
 
   const expected: Record<string, Statement[]> = {
-    [apiRole]: [{ Effect: 'Allow', Action: [...API_TABLE_ACTIONS], Resource: tableAndIndexes }],
+    // The cursor key: GetSecretValue on the stack's one secret (the AWS managed key needs no KMS grant).
+    [apiRole]: [
+      { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: onlyId(template, 'AWS::SecretsManager::Secret') } },
+      { Effect: 'Allow', Action: [...API_TABLE_ACTIONS], Resource: tableAndIndexes },
+    ],
     [onboardingRole]: [{ Effect: 'Allow', Action: [...ONBOARDING_TABLE_ACTIONS], Resource: table }],
     [roleOf('DutyRosterFunction')]: [{ Effect: 'Allow', Action: [...ROSTER_TABLE_ACTIONS], Resource: tableAndIndexes }, deadLetters],
     [roleOf('DutyComplianceFunction')]: [

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { randomUUID } from 'node:crypto';
 import type * as HandlerModule from '../../functions/api/handler';
 import type { Role } from '../../functions/domain/caller';
+import { TEST_CURSOR_KEY } from './cursor-key';
 import type { TestStore } from './test-store';
 
 export interface GraphqlError {
@@ -33,6 +34,8 @@ export async function loadHandler(store: TestStore): Promise<Handler> {
   process.env.TABLE_NAME = store.tableName;
   process.env.DYNAMODB_ENDPOINT = store.endpoint;
   process.env.AWS_REGION = 'local';
+  // The test stores' key: a test can open and forge the handler's cursors.
+  process.env.CURSOR_KEY = TEST_CURSOR_KEY;
   process.env.POWERTOOLS_LOG_LEVEL = process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR';
   // Required only now: the handler reads the environment when its module loads.
   const module = require('../../functions/api/handler') as typeof HandlerModule;

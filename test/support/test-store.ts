@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { createStore, type Store } from '../../functions/store/client';
 import { createTableInput } from '../../functions/store/table-definition';
+import { TEST_CURSOR_KEY } from './cursor-key';
 
 /**
  * Refuses anything but DynamoDB Local on loopback: connected tests can never touch real AWS.
@@ -25,7 +26,7 @@ export interface TestStore extends Store {
 export async function createTestStore(): Promise<TestStore> {
   const endpoint = localEndpoint();
   const tableName = `test-${randomUUID()}`;
-  const store = createStore({ tableName, endpoint, region: 'local' });
+  const store = createStore({ tableName, endpoint, region: 'local', cursorKey: TEST_CURSOR_KEY });
   await store.doc.send(new CreateTableCommand(createTableInput(tableName)));
   return {
     ...store,

@@ -63,22 +63,11 @@ export function planIssueQuery(districtId: string, filter: IssueListFilter, now:
   };
 }
 
-function keyRange(index: IssueIndex, partition: string, bounds: { from?: string; to?: string }): KeyRange {
-  const names: Record<string, string> = { '#pk': `${index}PK` };
-  const values: Record<string, unknown> = { ':pk': partition };
-  if (bounds.from || bounds.to) names['#sk'] = `${index}SK`;
-  let condition = '#pk = :pk';
-  if (bounds.from && bounds.to) {
-    condition += ' AND #sk BETWEEN :from AND :to';
-    Object.assign(values, { ':from': bounds.from, ':to': bounds.to });
-  } else if (bounds.from) {
-    condition += ' AND #sk >= :from';
-    values[':from'] = bounds.from;
-  } else if (bounds.to) {
-    condition += ' AND #sk < :to';
-    values[':to'] = bounds.to;
-  }
-  return { indexName: index, condition, names, values, descending: true };
+function keyRange(index: IssueIndex, partition: string, { from, to }: { from?: string; to?: string }): KeyRange {
+  const sortKey = `${index}SK`;
+  const sort: KeyRange['sort'] =
+    from && to ? { name: sortKey, between: [from, to] } : from ? { name: sortKey, atLeast: from } : to ? { name: sortKey, below: to } : undefined;
+  return { indexName: index, partition: { name: `${index}PK`, value: partition }, ...(sort ? { sort } : {}), descending: true };
 }
 
 function reportedBetween(from: string | undefined, to: string | undefined): AttributeFilter | undefined {

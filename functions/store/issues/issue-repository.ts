@@ -146,16 +146,22 @@ export class IssueRepository {
     };
   }
 
-  /** One page of a filtered list, newest first, from the index `planIssueQuery` chooses. */
+  /**
+   * One page of a filtered list, newest first, from the index `planIssueQuery` chooses. Its
+   * cursors are bound to the plan with the time now named rather than given (`boundTo`): the
+   * overdue conditions move with the clock, and a cursor must outlive the instant it was made at.
+   */
   page(districtId: string, filter: IssueListFilter, first: number, after: string | null | undefined, now: string): Promise<Connection<IssueRecord>> {
     const plan = planIssueQuery(districtId, filter, now);
+    const shape = planIssueQuery(districtId, filter, 'the time now');
     return queryConnection<IssueRecord>(this.store, {
       districtId,
-      list: `ISSUES:${plan.index}:${plan.partition}`,
+      list: 'ISSUES',
       keyNames: ['PK', 'SK', `${plan.index}PK`, `${plan.index}SK`],
-      inRange: (key) => key.SK === 'ISSUE' && key.PK!.startsWith(issuePartitionPrefix(districtId)) && key[`${plan.index}PK`] === plan.partition,
+      isListKey: (key) => key.SK === 'ISSUE' && key.PK!.startsWith(issuePartitionPrefix(districtId)),
       range: plan.range,
       filter: plan.filter,
+      boundTo: { range: shape.range, filter: shape.filter },
       first,
       after,
     });
@@ -165,9 +171,8 @@ export class IssueRepository {
   openOfCategorySince(districtId: string, category: string, since: string): Promise<IssueRecord[]> {
     return queryAll<IssueRecord>(this.store, {
       indexName: 'GSI6',
-      condition: '#pk = :pk AND #sk >= :since',
-      names: { '#pk': 'GSI6PK', '#sk': 'GSI6SK' },
-      values: { ':pk': indexPartition.openByCategory(districtId, category), ':since': since },
+      partition: { name: 'GSI6PK', value: indexPartition.openByCategory(districtId, category) },
+      sort: { name: 'GSI6SK', atLeast: since },
     });
   }
 
@@ -175,12 +180,7 @@ export class IssueRepository {
   async countOverdue(districtId: string, now: string, cohort: { fromDay: string; toDay: string; stationId?: string; gridId?: string }): Promise<number> {
     const overdue = await queryAll<IssueRecord>(
       this.store,
-      {
-        indexName: 'GSI7',
-        condition: '#pk = :pk AND #sk < :now',
-        names: { '#pk': 'GSI7PK', '#sk': 'GSI7SK' },
-        values: { ':pk': indexPartition.openByDue(districtId), ':now': now },
-      },
+      { indexName: 'GSI7', partition: { name: 'GSI7PK', value: indexPartition.openByDue(districtId) }, sort: { name: 'GSI7SK', below: now } },
       allOf(
         { expression: '#day BETWEEN :fromDay AND :toDay', names: { '#day': 'reportedDay' }, values: { ':fromDay': cohort.fromDay, ':toDay': cohort.toDay } },
         attributeFilter({ equals: { stationId: cohort.stationId, gridId: cohort.gridId } }),

@@ -64,9 +64,8 @@ export async function readStatsBuckets(
   toDay: string,
 ): Promise<{ counters: IssueCounters; minutesToResolve: number[] }> {
   const buckets = await queryAll<StatsBucket>(store, {
-    condition: '#pk = :pk AND #sk BETWEEN :from AND :to',
-    names: { '#pk': 'PK', '#sk': 'SK' },
-    values: { ':pk': scopePartition(districtId, scope), ':from': dayKey(fromDay), ':to': dayKey(toDay) },
+    partition: { name: 'PK', value: scopePartition(districtId, scope) },
+    sort: { name: 'SK', between: [dayKey(fromDay), dayKey(toDay)] },
   });
   const counters = zeroCounters();
   const minutesToResolve: number[] = [];

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
 import type { Role } from '../../../functions/domain/caller';
+import { cursorKey, decodeCursor, encodeCursor } from '../../../functions/store/cursor';
 import { variablesOf, type FuzzPools } from '../../support/argument-arbitraries';
+import { TEST_CURSOR_KEY } from '../../support/cursor-key';
 import { callGraphql, claimsFor, graphqlEvent, lambdaContext, loadHandler } from '../../support/graphql-handler';
 import { INSIDE_DN_01_1, OUTSIDE_EVERY_GRID, REPORT } from '../../support/issue-operations';
 import { loadSchema, rootOperations, type RootOperation } from '../../support/schema-operations';
@@ -93,8 +95,14 @@ async function answer(query: string, variables: Record<string, unknown>, claims:
 const cursorOf = async (list: string, claims: Claims = admin): Promise<string> =>
   (await answer(`{ ${list}(first: 1) { pageInfo { endCursor } } }`, {}, claims))[list].pageInfo.endCursor;
 
-/** A cursor of the right shape whose key points into another district's partition. */
-const forgedCursor = (districtId: string, list: string, key: Record<string, string>) => Buffer.from(JSON.stringify({ d: districtId, l: list, k: key })).toString('base64url');
+/** A list's own cursor sealed anew (with the test key) around other key values: well-formed, but naming a key the list never read. */
+async function forgedCursor(genuine: string, values: string[]): Promise<string> {
+  const key = await cursorKey(TEST_CURSOR_KEY).aesKey();
+  return encodeCursor(key, { fingerprint: decodeCursor(key, genuine).fingerprint, values });
+}
+
+/** The readable cursors of old (base64 JSON naming the table keys): refused as garbage now. */
+const readableCursor = (districtId: string, list: string, key: Record<string, string>) => Buffer.from(JSON.stringify({ d: districtId, l: list, k: key })).toString('base64url');
 
 beforeAll(async () => {
   store = await createTestStore();
@@ -123,9 +131,10 @@ beforeAll(async () => {
     cursors: [
       ...(await Promise.all(['stations', 'grids', 'officers', 'issues', 'activities'].map((list) => cursorOf(list)))),
       await cursorOf('stations', xianAdmin),
-      forgedCursor('dingnan', 'STATION', { PK: 'D#xian-gangwu', SK: 'STATION#xg-s-01' }),
-      forgedCursor('dingnan', 'STATION', { PK: 'D#dingnan', SK: 'STATION#dn-s-01', extra: 'x' }),
-      forgedCursor('dingnan', 'ISSUES:GSI1:D#dingnan#ISSUES', { PK: 'D#dingnan', SK: 'DISTRICT', GSI1PK: 'D#dingnan#ISSUES', GSI1SK: 'x' }),
+      await forgedCursor(await cursorOf('stations'), ['D#xian-gangwu', 'STATION#xg-s-01']),
+      await forgedCursor(await cursorOf('stations'), ['D#dingnan', 'STATION#dn-s-01', 'x']),
+      await forgedCursor(await cursorOf('issues'), ['D#dingnan', 'DISTRICT', 'D#dingnan#ISSUES', '']),
+      readableCursor('dingnan', 'ISSUES:GSI1:D#dingnan#ISSUES', { PK: 'D#dingnan', SK: 'DISTRICT', GSI1PK: 'D#dingnan#ISSUES', GSI1SK: 'x' }),
     ],
     serviceCodes: [...dingnan.stations.slice(0, 3).map((station) => station.serviceCode), xian.stations[0]!.serviceCode, 'dingnan-NOPE0000', 'nowhere-AB12'],
     shiftIds: [...roster.generateRoster.shifts.slice(0, 3).map((shift: { id: string }) => shift.id), '2026-11-23.EARLY.xg-s-01', '2026-02-30.EARLY.dn-s-01'],

@@ -53,12 +53,12 @@ function dyingAfter(survivingWrites: number): { store: Store; writes: () => numb
     }
     throw new Killed(`killed at write ${writes}`);
   }) as DynamoDBDocumentClient['send'];
-  return { store: { doc, tableName: store.tableName }, writes: () => writes };
+  return { store: { doc, tableName: store.tableName, cursorKey: store.cursorKey }, writes: () => writes };
 }
 
 /** Every item of the week's partition (roster, leave, attendance, report), in key order. */
 const weekItems = (week: string): Promise<Item[]> =>
-  queryAll<Item>(store, { condition: '#pk = :pk', names: { '#pk': 'PK' }, values: { ':pk': weekPartition('dingnan', week) } });
+  queryAll<Item>(store, { partition: { name: 'PK', value: weekPartition('dingnan', week) } });
 
 /** Puts the week's partition back to `items` exactly. */
 async function restoreWeek(week: string, items: Item[]): Promise<void> {

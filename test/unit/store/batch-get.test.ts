@@ -2,10 +2,11 @@ import { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { batchGetItems } from '../../../functions/store/batch-get';
+import { testCursorKey } from '../../support/cursor-key';
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local' }));
 const dynamo = mockClient(doc);
-const store = { doc, tableName: 'table' };
+const store = { doc, tableName: 'table', cursorKey: testCursorKey() };
 const key = (n: number) => ({ PK: 'D#dingnan', SK: `OFFICER#${String(n).padStart(3, '0')}` });
 
 beforeEach(() => dynamo.reset());

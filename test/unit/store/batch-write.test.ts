@@ -2,10 +2,11 @@ import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { batchWrite } from '../../../functions/store/batch-write';
+import { testCursorKey } from '../../support/cursor-key';
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local' }));
 const dynamo = mockClient(doc);
-const store = { doc, tableName: 'table' };
+const store = { doc, tableName: 'table', cursorKey: testCursorKey() };
 const row = (n: number) => ({ PK: 'D#dingnan#WEEK#2026-W48', SK: `ROSTER#g#${String(n).padStart(3, '0')}` });
 const put = (n: number) => ({ PutRequest: { Item: row(n) } });
 

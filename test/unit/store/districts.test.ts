@@ -4,10 +4,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { defaultDutyPolicy } from '../../../functions/domain/duty-policy';
 import { ConflictError, NotFoundError } from '../../../functions/shared/errors';
 import { DistrictRepository } from '../../../functions/store/districts';
+import { testCursorKey } from '../../support/cursor-key';
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local' }));
 const dynamo = mockClient(doc);
-const districts = new DistrictRepository({ doc, tableName: 'table' });
+const districts = new DistrictRepository({ doc, tableName: 'table', cursorKey: testCursorKey() });
 const conditionFailed = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
 const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as Error);
 

@@ -3,10 +3,11 @@ import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { mockClient } from 'aws-sdk-client-mock';
 import { ConflictError, NotFoundError } from '../../../functions/shared/errors';
 import { transactWrite, type GuardedWrite } from '../../../functions/store/transact';
+import { testCursorKey } from '../../support/cursor-key';
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local' }));
 const dynamo = mockClient(doc);
-const store = { doc, tableName: 'table' };
+const store = { doc, tableName: 'table', cursorKey: testCursorKey() };
 const fast = { baseDelayMs: 1 };
 
 const write = (sk: string, onConditionFailed: GuardedWrite['onConditionFailed'] = (options) => new ConflictError(`${sk} changed`, options)): GuardedWrite => ({

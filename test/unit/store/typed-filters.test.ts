@@ -5,10 +5,11 @@ import { ActivityRepository } from '../../../functions/store/activities';
 import { GridRepository } from '../../../functions/store/grids';
 import { OfficerRepository } from '../../../functions/store/officers';
 import { StationRepository } from '../../../functions/store/stations';
+import { testCursorKey } from '../../support/cursor-key';
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local' }));
 const dynamo = mockClient(doc);
-const store = { doc, tableName: 'table' };
+const store = { doc, tableName: 'table', cursorKey: testCursorKey() };
 
 const query = () => dynamo.commandCalls(QueryCommand)[0]!.args[0].input;
 /** The FilterExpression with its placeholders replaced by the attribute names and values they stand for. */
@@ -52,7 +53,7 @@ describe('typed list filters', () => {
   test('given an officer filter with an empty id list (a grid without members), when a page is read, then it is empty and nothing is queried', async () => {
     const page = await new OfficerRepository(store).page('dingnan', { first: 10, filter: { active: true, ids: [] } });
 
-    expect(page).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    expect(page).toEqual({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } });
     expect(dynamo.commandCalls(QueryCommand)).toHaveLength(0);
   });
 

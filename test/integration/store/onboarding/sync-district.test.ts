@@ -64,7 +64,7 @@ function interceptingTransactions(store: Store, before: (count: number) => Promi
     if (command instanceof TransactWriteCommand) await before(++transactions);
     return send(command);
   }) as DynamoDBDocumentClient['send'];
-  return { doc, tableName: store.tableName };
+  return { doc, tableName: store.tableName, cursorKey: store.cursorKey };
 }
 
 let store: TestStore;
