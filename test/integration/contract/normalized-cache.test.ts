@@ -92,22 +92,15 @@ describe('policies', () => {
     mutation UpdateDutyPolicy($input: UpdateDutyPolicyInput!) { updateDutyPolicy(input: $input) { id minSessionsPerWeek maxWeeklyDutyMinutes version } }
   `;
 
-  test('given the district’s policies in the cache, when updateIssuePolicy answers, then the cached district shows the new issue policy without a refetch', async () => {
+  test.each([
+    { mutation: 'updateIssuePolicy', document: UPDATE_ISSUE_POLICY, input: { duplicateRadiusMeters: 80 }, id: 'dingnan:issue-policy' },
+    { mutation: 'updateDutyPolicy', document: UPDATE_DUTY_POLICY, input: { maxWeeklyDutyMinutes: 2_400 }, id: 'dingnan:duty-policy' },
+  ])('given the district’s policies in the cache, when $mutation answers, then the cached district shows the new policy without a refetch', async ({ mutation, document, input, id }) => {
     const before = await query(POLICIES);
 
-    const answer = await mutate(UPDATE_ISSUE_POLICY, { input: { duplicateRadiusMeters: 80 } });
+    const answer = await mutate(document, { input });
 
-    expect(answer.updateIssuePolicy.id).toBe('dingnan:issue-policy');
-    expect(cached(POLICIES)).toEqual(await server(POLICIES));
-    expect(cached(POLICIES)).not.toEqual(before);
-  });
-
-  test('given the district’s policies in the cache, when updateDutyPolicy answers, then the cached district shows the new duty policy without a refetch', async () => {
-    const before = await query(POLICIES);
-
-    const answer = await mutate(UPDATE_DUTY_POLICY, { input: { maxWeeklyDutyMinutes: 2_400 } });
-
-    expect(answer.updateDutyPolicy.id).toBe('dingnan:duty-policy');
+    expect(answer[mutation].id).toBe(id);
     expect(cached(POLICIES)).toEqual(await server(POLICIES));
     expect(cached(POLICIES)).not.toEqual(before);
   });
