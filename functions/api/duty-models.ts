@@ -7,7 +7,7 @@ import type { ShiftRecord } from '../store/rosters';
 /** GraphQL parents of the duty types that are not stored as such (codegen mappers). */
 export type VersionedDutyPolicy = DutyPolicy & { version: number };
 
-export type StationComplianceModel = StationVerdict & { week: string };
+export type StationComplianceModel = StationVerdict & { districtId: string; week: string };
 
 export interface AttendancePayloadModel {
   shift: ShiftRecord;

@@ -9,6 +9,7 @@ import type { AttendancePayloadModel } from '../duty-models';
 import type { RequestContext } from '../context';
 import { loadReferenced } from '../loaders';
 import type { Resolvers } from '../generated/graphql';
+import { objectIds } from './object-ids';
 
 /**
  * checkIn / checkOut: the shift must be on the current roster, the officer on the shift, and
@@ -47,11 +48,13 @@ export const attendanceResolvers: Resolvers = {
     },
   },
   Attendance: {
+    id: (record) => objectIds.attendance(record.shiftId, record.officerId),
     officer: (record, _args, context) => loadReferenced(context.loaders().officerById, record.officerId, 'Officer'),
     checkedInAt: async (record, _args, context) => inZone(record.checkedInAt, await context.timezoneOf(record.districtId)),
     checkedOutAt: async (record, _args, context) => (record.checkedOutAt ? inZone(record.checkedOutAt, await context.timezoneOf(record.districtId)) : null),
   },
   Leave: {
+    id: (leave) => objectIds.leave(leave.officerId, leave.from, leave.to),
     officer: (leave, _args, context) => loadReferenced(context.loaders().officerById, leave.officerId, 'Officer'),
     reason: (leave) => leave.reason ?? null,
   },

@@ -8,6 +8,7 @@ import { inZone } from '../../domain/time';
 import { translateNote } from '../../domain/messages/translate';
 import type { Resolvers } from '../generated/graphql';
 import { loadOfficers } from './load-officers';
+import { objectIds } from './object-ids';
 
 export const complianceResolvers: Resolvers = {
   Query: {
@@ -26,17 +27,19 @@ export const complianceResolvers: Resolvers = {
     },
   },
   ComplianceReport: {
+    id: (report) => objectIds.complianceReport(report.header.districtId, report.header.week),
     week: (report) => report.header.week,
     generatedAt: async (report, _args, context) => inZone(report.header.generatedAt, await context.timezoneOf(report.header.districtId)),
     stationCount: (report) => report.header.stationCount,
     compliantCount: (report) => report.header.compliantCount,
     complianceRate: (report) => report.header.complianceRate,
-    stations: (report) => report.stations.map((verdict) => ({ ...verdict, week: report.header.week })),
+    stations: (report) => report.stations.map((verdict) => ({ ...verdict, districtId: report.header.districtId, week: report.header.week })),
     officers: (report) => report.officers,
   },
   StationCompliance: {
     // Stored in English with the report; answered in the request's language.
     reasons: (verdict, _args, context) => verdict.reasons.map((reason) => translateNote(reason, context.language)),
+    id: (verdict) => objectIds.stationCompliance(verdict.districtId, verdict.week, verdict.stationId),
     station: (verdict, _args, context) => loadReferenced(context.loaders().stationById, verdict.stationId, 'Station'),
   },
   ServiceSession: {
@@ -51,7 +54,7 @@ export const complianceResolvers: Resolvers = {
       const { week } = parseArguments(weekArguments, args);
       const report = await context.loaders().duty.complianceOfWeek(week);
       const verdict = report?.stations.find((entry) => entry.stationId === station.id);
-      return verdict ? { ...verdict, week } : null;
+      return verdict ? { ...verdict, districtId: station.districtId, week } : null;
     },
   },
 };

@@ -1,9 +1,15 @@
 import { updateDutyPolicy } from '../../app/duty/update-duty-policy';
+import { requireCaller } from '../../domain/caller';
 import type { Resolvers } from '../generated/graphql';
+import { objectIds } from './object-ids';
 
 export const dutyPolicyResolvers: Resolvers = {
   District: {
     policy: (district) => ({ ...district.policy, version: district.version }),
+  },
+  DutyPolicy: {
+    // Every policy a caller reads or updates is their own district's.
+    id: (_policy, _args, context) => objectIds.dutyPolicy(requireCaller(context.caller).districtId),
   },
   Mutation: {
     updateDutyPolicy: (_parent, args, context) => updateDutyPolicy(context.services, context.caller, args),

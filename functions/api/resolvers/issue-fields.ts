@@ -3,9 +3,11 @@ import { isOpen } from '../../domain/issues/workflow';
 import { translateNote } from '../../domain/messages/translate';
 import { inZone } from '../../domain/time';
 import { ISSUE_CATEGORY_LABELS } from '../../domain/vocabulary';
+import { eventSequence } from '../../store/issues/issue-keys';
 import type { IssueRecord } from '../../store/issues/issue-record';
 import type { RequestContext } from '../context';
 import type { Resolvers } from '../generated/graphql';
+import { objectIds } from './object-ids';
 
 const readerOf = (context: RequestContext, issue: IssueRecord): IssueReader => ({
   caller: context.caller,
@@ -64,5 +66,8 @@ export const issueFieldResolvers: Resolvers = {
       const [events, timezone] = await Promise.all([context.loaders().issueHistory.load(issue.id), context.timezoneOf(issue.districtId)]);
       return events.map((event) => ({ ...event, at: inZone(event.at, timezone), ...(event.note ? { note: noteOf(event, context) } : {}) }));
     },
+  },
+  IssueEvent: {
+    id: (event) => objectIds.issueEvent(event.issueId, eventSequence(event)),
   },
 };

@@ -4,8 +4,10 @@ import { updateIssuePolicy } from '../../app/issues/issue-policy-update';
 import { assignIssue, closeIssue, rejectIssue, reopenIssue, resolveIssue, startIssue, transferIssue } from '../../app/issues/issue-steps';
 import { listIssues } from '../../app/issues/list-issues';
 import { reportIssue } from '../../app/issues/report-issue';
+import { requireCaller } from '../../domain/caller';
 import type { Resolvers } from '../generated/graphql';
 import { findById } from './find-by-id';
+import { objectIds } from './object-ids';
 
 /** Issue queries and mutations: thin adapters over the use cases in functions/app/issues/. */
 export const issueResolvers: Resolvers = {
@@ -32,6 +34,10 @@ export const issueResolvers: Resolvers = {
   },
   District: {
     issuePolicy: (district, _args, context) => context.services.issuePolicies.get(district.id),
+  },
+  IssuePolicy: {
+    // Every policy a caller reads or updates is their own district's.
+    id: (_policy, _args, context) => objectIds.issuePolicy(requireCaller(context.caller).districtId),
   },
   Station: {
     issues: (station, args, context) => listIssues(context.services, context.caller, args, { stationId: station.id }),

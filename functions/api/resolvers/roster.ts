@@ -8,6 +8,7 @@ import { inZone } from '../../domain/time';
 import type { Resolvers } from '../generated/graphql';
 import { loadReferenced } from '../loaders';
 import { loadOfficers } from './load-officers';
+import { objectIds } from './object-ids';
 
 export const rosterResolvers: Resolvers = {
   Query: {
@@ -37,6 +38,7 @@ export const rosterResolvers: Resolvers = {
     },
   },
   Roster: {
+    id: (roster) => objectIds.roster(roster.header.districtId, roster.header.week),
     week: (roster) => roster.header.week,
     status: (roster) => roster.header.status,
     generatedAt: async (roster, _args, context) => inZone(roster.header.generatedAt, await context.timezoneOf(roster.header.districtId)),

@@ -1,4 +1,24 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, GraphQLSpecifiedByDirective, Kind, getDirectiveValues, parse, type ScalarTypeDefinitionNode } from 'graphql';
+import common from '../../../schema/common.graphql';
+
+/**
+ * The scalars' definitions in the SDL. Attaching a GraphQLScalarType to the schema copies every
+ * property of it over the SDL's type (@graphql-tools' addResolversToSchema), so a scalar built
+ * without its description and @specifiedBy URL would erase both from the runtime schema (and
+ * from introspection and the published schema.graphql): each scalar takes them from its SDL.
+ */
+const definitions = new Map(
+  parse(common, { noLocation: true })
+    .definitions.filter((definition): definition is ScalarTypeDefinitionNode => definition.kind === Kind.SCALAR_TYPE_DEFINITION)
+    .map((definition) => [definition.name.value, definition]),
+);
+
+function documentationOf(name: string): { description?: string; specifiedByURL?: string } {
+  const definition = definitions.get(name);
+  if (!definition) throw new Error(`scalar ${name} is not defined in schema/common.graphql`);
+  const specifiedBy = getDirectiveValues(GraphQLSpecifiedByDirective, definition) as { url: string } | undefined;
+  return { description: definition.description?.value, specifiedByURL: specifiedBy?.url };
+}
 
 /** A string scalar that accepts only values matching `pattern`, in variables and in literals. */
 function patternScalar(name: string, pattern: RegExp, expected: string): GraphQLScalarType<string, string> {
@@ -10,6 +30,7 @@ function patternScalar(name: string, pattern: RegExp, expected: string): GraphQL
   };
   return new GraphQLScalarType<string, string>({
     name,
+    ...documentationOf(name),
     serialize: (value) => check(value),
     parseValue: check,
     parseLiteral: (ast) => check(ast.kind === Kind.STRING ? ast.value : undefined),

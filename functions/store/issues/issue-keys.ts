@@ -21,6 +21,9 @@ export const eventKey = (districtId: string, issueId: string, sequence: number):
   SK: `EVENT#${String(sequence).padStart(6, '0')}`,
 });
 
+/** The sequence number of a history event, from its key (the inverse of eventKey). */
+export const eventSequence = (key: ItemKey): number => Number(key.SK.slice('EVENT#'.length));
+
 export type IssueIndex = 'GSI1' | 'GSI2' | 'GSI3' | 'GSI4' | 'GSI5' | 'GSI6' | 'GSI7';
 
 export const indexPartition = {
