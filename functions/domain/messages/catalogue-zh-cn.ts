@@ -53,6 +53,10 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'no {thing} {id} in this district': '本辖区没有{thing} {id}',
   'no active {thing} {id} in this district': '本辖区没有在用的{thing} {id}',
   'is not the code of an active station': '不是在用站点的服务码',
+  // The environment's rules (functions/shared/env.ts): read by operators in the start-up error.
+  'must be the ARN of a Secrets Manager secret': '必须是 Secrets Manager 密钥的 ARN',
+  'set CURSOR_KEY or CURSOR_KEY_SECRET_ARN, not both': '只能设置 CURSOR_KEY 或 CURSOR_KEY_SECRET_ARN 之一，不能同时设置',
+  'is required on AWS (without DYNAMODB_ENDPOINT)': '在 AWS 上（未设置 DYNAMODB_ENDPOINT 时）必须设置',
   'is already used by another grid': '已被另一个网格使用',
   'is already used by another station': '已被另一个站点使用',
   'must start with "{id}-"': '必须以 "{id}-" 开头',
