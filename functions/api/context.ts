@@ -1,6 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { requireCaller, type Caller } from '../domain/caller';
-import type { DistrictRecord } from '../store/districts';
 import { DEFAULT_LANGUAGE, type Language } from '../domain/messages/language';
 import { createLoaders, type Loaders } from './loaders';
 import { servicesOfRequest, type Services } from '../app/services';
@@ -22,8 +21,6 @@ export interface RequestContext {
   logger: Logger;
   /** Loaders of the caller's district; UNAUTHENTICATED for an anonymous request. */
   loaders(): Loaders;
-  /** A district's item, read at most once per request (anonymous reports know their district too). */
-  districtOf(districtId: string): Promise<DistrictRecord | undefined>;
   /** A district's IANA time zone (times are shown in it). */
   timezoneOf(districtId: string): Promise<string>;
   /** Issues this request reported: an anonymous reporter may see their own report's details. */
@@ -41,7 +38,6 @@ export function createRequestContext(options: {
 }): RequestContext {
   let loaders: Loaders | undefined;
   const services = servicesOfRequest(options.services);
-  const districtOf = (districtId: string) => services.districts.get(districtId);
   const context: RequestContext = {
     ...options,
     language: options.language ?? DEFAULT_LANGUAGE,
@@ -51,8 +47,7 @@ export function createRequestContext(options: {
       const { districtId } = requireCaller(context.caller);
       return (loaders ??= createLoaders(services, districtId));
     },
-    districtOf,
-    timezoneOf: async (districtId) => (await districtOf(districtId))?.timezone ?? DEFAULT_TIMEZONE,
+    timezoneOf: async (districtId) => (await services.districts.get(districtId))?.timezone ?? DEFAULT_TIMEZONE,
     reportedIssueIds: new Set<string>(),
   };
   return context;

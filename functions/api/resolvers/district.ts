@@ -6,7 +6,7 @@ export const districtResolvers: Resolvers = {
   Query: {
     district: async (_parent, _args, context) => {
       const { districtId } = requireCaller(context.caller);
-      const district = await context.districtOf(districtId);
+      const district = await context.services.districts.get(districtId);
       if (!district) throw new NotFoundError('District', districtId);
       return district;
     },
