@@ -3,6 +3,7 @@ import { DistrictRepository } from '../store/districts';
 import { createDutyRepositories, type DutyRepositories } from '../store/duty-repositories';
 import { GridRepository } from '../store/grids';
 import { IssuePolicyRepository } from '../store/issues/issue-policy-repository';
+import { HotlineTickets } from '../store/issues/hotline-tickets';
 import { IssueFeed } from '../store/issues/issue-feed';
 import { IssueRepository } from '../store/issues/issue-repository';
 import { OfficerRepository } from '../store/officers';
@@ -23,6 +24,7 @@ export interface Services {
   issues: IssueRepository;
   /** Time-window feeds of issues and their updates, for integrations (Open311). */
   issueFeed: IssueFeed;
+  hotlineTickets: HotlineTickets;
   issuePolicies: IssuePolicyRepository;
   duty: DutyRepositories;
 }
@@ -37,6 +39,7 @@ export function createServices(storeOrOptions: Store | StoreOptions, options: { 
     officers: new OfficerRepository(store),
     issues: new IssueRepository(store),
     issueFeed: new IssueFeed(store),
+    hotlineTickets: new HotlineTickets(store),
     issuePolicies: new IssuePolicyRepository(store),
     duty: createDutyRepositories(store),
   };
