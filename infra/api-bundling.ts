@@ -63,3 +63,11 @@ export const onboardingBundle = {
   entry: join(__dirname, '..', 'functions', 'onboarding', 'handler.ts'),
   handlerExport: 'handler',
 } as const;
+
+/** The Open311 GeoReport v2 Lambda: no GraphQL, the runtime's AWS SDK, its own entry. */
+export const open311Bundle = {
+  ...lambdaBundling,
+  externalModules: [...runtimeProvidedModules],
+  entry: join(__dirname, '..', 'functions', 'api', 'open311', 'handler.ts'),
+  handlerExport: 'handler',
+} as const;

@@ -3,6 +3,8 @@ import { DistrictRepository } from '../store/districts';
 import { createDutyRepositories, type DutyRepositories } from '../store/duty-repositories';
 import { GridRepository } from '../store/grids';
 import { IssuePolicyRepository } from '../store/issues/issue-policy-repository';
+import { HotlineTickets } from '../store/issues/hotline-tickets';
+import { IssueFeed } from '../store/issues/issue-feed';
 import { IssueRepository } from '../store/issues/issue-repository';
 import { OfficerRepository } from '../store/officers';
 import { StationRepository } from '../store/stations';
@@ -20,6 +22,9 @@ export interface Services {
   grids: GridRepository;
   officers: OfficerRepository;
   issues: IssueRepository;
+  /** Time-window feeds of issues and their updates, for integrations (Open311). */
+  issueFeed: IssueFeed;
+  hotlineTickets: HotlineTickets;
   issuePolicies: IssuePolicyRepository;
   duty: DutyRepositories;
 }
@@ -33,6 +38,8 @@ export function createServices(storeOrOptions: Store | StoreOptions, options: { 
     grids: new GridRepository(store),
     officers: new OfficerRepository(store),
     issues: new IssueRepository(store),
+    issueFeed: new IssueFeed(store),
+    hotlineTickets: new HotlineTickets(store),
     issuePolicies: new IssuePolicyRepository(store),
     duty: createDutyRepositories(store),
   };

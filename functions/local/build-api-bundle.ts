@@ -1,6 +1,6 @@
 import { build, type BuildOptions } from 'esbuild';
 import { join } from 'node:path';
-import { apiBundle } from '../../infra/api-bundling';
+import { apiBundle, open311Bundle } from '../../infra/api-bundling';
 
 /** The repository root: esbuild resolves the aliases of infra/api-bundling.ts from there, as NodejsFunction does. */
 const REPOSITORY = join(__dirname, '..', '..');
@@ -30,5 +30,12 @@ export async function buildApiBundle(outDir: string): Promise<string> {
   // In AWS the runtime provides the AWS SDK; locally it is inlined, so the bundle runs from any
   // data folder. Everything else is the deployed bundle's, modules it must never load included.
   await build(apiBundleBuildOptions(apiBundle.entry, outfile, apiBundle.neverLoadedModules));
+  return outfile;
+}
+
+/** Builds the Open311 Lambda bundle (the AWS SDK inlined, as for the API's); answers the path of `index.js`. */
+export async function buildOpen311Bundle(outDir: string): Promise<string> {
+  const outfile = join(outDir, 'index.js');
+  await build({ ...apiBundleBuildOptions(open311Bundle.entry, outfile, []), alias: {} });
   return outfile;
 }

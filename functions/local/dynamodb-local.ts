@@ -55,7 +55,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     clearTimeout(killTimer);
   };
   try {
-    await waitUntilReady(endpoint, options.readyTimeoutMs ?? 30_000, child);
+    // Generous: java starts in seconds on an idle machine, but a busy one (CI beside other jobs) can take a minute.
+    await waitUntilReady(endpoint, options.readyTimeoutMs ?? 120_000, child);
   } catch (error) {
     await stop();
     throw error;

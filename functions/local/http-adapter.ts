@@ -23,14 +23,23 @@ export interface HttpAdapterOptions {
    * are the server's own, so they get no CORS headers.
    */
   localPages?(request: IncomingMessage, response: ServerResponse): boolean;
+  /** Routes `ANY <prefix>{proxy+}` without the authorizer, each to its own function (Open311). */
+  proxyRoutes?: ProxyRoute[];
+}
+
+export interface ProxyRoute {
+  /** e.g. `/open311/v2/` */
+  prefix: string;
+  handler: HttpApiHandler;
+  functionName: string;
 }
 
 const NO_ORIGINS: AllowedOrigins = { allows: () => false, description: 'none' };
 
 /**
  * The deployed HTTP API's routes (infra/constructs/http-api.ts): GET and POST on `/graphql`
- * behind the JWT authorizer and on `/public/graphql` without one. Anything else is API
- * Gateway's 404.
+ * behind the JWT authorizer and on `/public/graphql` without one, and the proxy routes given
+ * (GET and POST, without it). Anything else is API Gateway's 404.
  */
 const ROUTES: Record<string, { authorized: boolean }> = {
   '/graphql': { authorized: true },
@@ -67,7 +76,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   if (isPreflight(method, request.headers)) return send(response, 204, preflightHeaders(request.headers.origin!, allowedOrigins), Buffer.alloc(0));
   if (options.localPages?.(request, response)) return;
   for (const [name, value] of Object.entries(responseCorsHeaders(request.headers.origin, allowedOrigins))) response.setHeader(name, value);
-  const route = ROUTES[path];
+  const proxy = options.proxyRoutes?.find((candidate) => path.startsWith(candidate.prefix));
+  const route = proxy ? { authorized: false } : ROUTES[path];
   if (!route || !METHODS.includes(method)) return sendMessage(response, 404, 'Not Found');
   if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) return refuseTooLarge(request, response);
   const body = await readBody(request, maxBodyBytes);
@@ -87,11 +97,11 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   const now = new Date();
   const event = buildHttpApiEvent(
     { method, url, httpVersion: request.httpVersion, rawHeaders: request.rawHeaders, remoteAddress: request.socket.remoteAddress, body },
-    { routeKey: `${method} ${path}`, requestId: randomBytes(12).toString('base64'), now, ...(claims ? { claims } : {}) },
+    { routeKey: proxy ? `${method} ${proxy.prefix}{proxy+}` : `${method} ${path}`, requestId: randomBytes(12).toString('base64'), now, ...(claims ? { claims } : {}) },
   );
   let result: APIGatewayProxyResultV2;
   try {
-    result = await options.handler(event, createLambdaContext(options.functionName, now.getTime()));
+    result = await (proxy?.handler ?? options.handler)(event, createLambdaContext(proxy?.functionName ?? options.functionName, now.getTime()));
   } catch (error) {
     options.logError?.(`handler threw on ${event.routeKey}`, error);
     return sendMessage(response, 500, 'Internal Server Error');

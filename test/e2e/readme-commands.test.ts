@@ -67,4 +67,14 @@ describe('the README commands', () => {
     expect(result.stdout).toMatch(/"closeIssue":\{"status":"CLOSED","history":\[/);
     expect(result.stdout).toMatch(/"issueStats":\{"total":1,"resolved":1,/);
   });
+
+  test('given npm start, when the Open311 examples run as written, then the services and the open requests answer in JSON and XML', () => {
+    const open311 = bashBlocksOf('Issues: report → dispatch → handle → close').find((block) => block.includes('/open311/v2/'));
+
+    const result = runAsReader(open311!, server);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/"service_code":"ILLEGAL_DUMPING","service_name":"随意倾倒垃圾"/);
+    expect(result.stdout).toMatch(/<\?xml version="1.0" encoding="UTF-8"\?>\s*<service_requests>/);
+  });
 });

@@ -2,6 +2,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { districtIds } from '../../infra/district-files';
 import { API_TABLE_ACTIONS } from '../../infra/constructs/api-function';
 import { ONBOARDING_TABLE_ACTIONS } from '../../infra/constructs/district-onboarding';
+import { OPEN311_TABLE_ACTIONS } from '../../infra/constructs/open311-function';
 import { COMPLIANCE_TABLE_ACTIONS, ROSTER_TABLE_ACTIONS } from '../../infra/constructs/duty-schedules';
 import { logicalIdOf } from '../../infra/nag-acknowledgements';
 import { allStatements, asList, functionRoles, statementsOfRole, type Statement } from '../support/iam-statements';
@@ -86,6 +87,7 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
       { Effect: 'Allow', Action: [...API_TABLE_ACTIONS], Resource: tableAndIndexes },
     ],
     [onboardingRole]: [{ Effect: 'Allow', Action: [...ONBOARDING_TABLE_ACTIONS], Resource: table }],
+    [roleOf('Open311Function')]: [{ Effect: 'Allow', Action: [...OPEN311_TABLE_ACTIONS], Resource: tableAndIndexes }],
     [roleOf('DutyRosterFunction')]: [{ Effect: 'Allow', Action: [...ROSTER_TABLE_ACTIONS], Resource: tableAndIndexes }, deadLetters],
     [roleOf('DutyComplianceFunction')]: [
       { Effect: 'Allow', Action: [...COMPLIANCE_TABLE_ACTIONS], Resource: tableAndIndexes },

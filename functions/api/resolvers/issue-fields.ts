@@ -61,6 +61,7 @@ export const issueFieldResolvers: Resolvers = {
     overdue: (issue, _args, context) => isOpen(issue.status) && context.services.clock().getTime() > Date.parse(issue.dueAt),
     transferredTo: (issue, _args, context) => (seesDetails(context, issue) ? (issue.transferredTo ?? null) : null),
     satisfaction: (issue, _args, context) => (seesDetails(context, issue) ? (issue.satisfaction ?? null) : null),
+    hotlineTicket: (issue, _args, context) => (seesIssueRelations(context.caller) ? (issue.hotlineTicket ?? null) : null),
     history: async (issue, _args, context) => {
       if (!seesIssueRelations(context.caller)) return [];
       const [events, timezone] = await Promise.all([context.loaders().issueHistory.load(issue.id), context.timezoneOf(issue.districtId)]);

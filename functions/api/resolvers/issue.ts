@@ -1,4 +1,5 @@
 import { confirmIssue } from '../../app/issues/confirm-issue';
+import { issueByHotlineTicket } from '../../app/issues/issue-by-hotline-ticket';
 import { issueStats } from '../../app/issues/issue-stats-query';
 import { updateIssuePolicy } from '../../app/issues/issue-policy-update';
 import { assignIssue, closeIssue, rejectIssue, reopenIssue, resolveIssue, startIssue, transferIssue } from '../../app/issues/issue-steps';
@@ -15,6 +16,7 @@ export const issueResolvers: Resolvers = {
     issue: findById('issueById', 'Issue'),
     issues: (_parent, args, context) => listIssues(context.services, context.caller, args),
     issueStats: (_parent, args, context) => issueStats(context.services, context.caller, args),
+    issueByHotlineTicket: (_parent, args, context) => issueByHotlineTicket(context.services, context.caller, args),
   },
   Mutation: {
     reportIssue: async (_parent, args, context) => {

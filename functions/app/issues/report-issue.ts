@@ -6,7 +6,7 @@ import { districtOfServiceCode, unknownServiceCode } from '../../domain/service-
 import { localDate } from '../../domain/time';
 import { parseArguments } from '../../domain/validation/parse';
 import { reportIssueArguments } from '../../domain/validation/issue-inputs';
-import { NotFoundError } from '../../shared/errors';
+import { ConflictError, NotFoundError } from '../../shared/errors';
 import { issueKey } from '../../store/issues/issue-keys';
 import type { NewIssueEvent } from '../../store/issues/issue-repository';
 import type { IssueRecord } from '../../store/issues/issue-record';
@@ -46,7 +46,8 @@ async function possibleDuplicates(services: Services, districtId: string, input:
  * reportIssue: validates, routes (grid by location, else the service code's station), sets the
  * time limits, dispatches to the grid leader or records a patrol's on-the-spot resolution, and
  * writes the issue, its first events and its statistics in one transaction (with the service
- * code's rate limit for public reports, so a refused call stores nothing).
+ * code's rate limit for public reports, so a refused call stores nothing). A 12345 referral's
+ * ticket is claimed in the same transaction: the ticket sent again answers the issue it made.
  */
 export async function reportIssue(
   services: Services,
@@ -87,6 +88,7 @@ export async function reportIssue(
     photoUrls: input.photoUrls ?? [],
     photosShowPeople: input.photosShowPeople ?? true,
     reporterContact: input.reporterContact,
+    ...(input.hotlineTicket ? { hotlineTicket: input.hotlineTicket } : {}),
     gridId: routing.grid?.id,
     stationId: routing.stationId,
     routingNote: routing.note,
@@ -112,6 +114,19 @@ export async function reportIssue(
   const publicCall: PublicCall | undefined = caller
     ? undefined
     : { serviceCode: input.serviceCode!, clientAddress: origin.clientAddress, limits: publicLimitsOf(policy), at: now };
-  await services.issues.create(issue, events, { counts: counterEffects(undefined, countedFacts(issue), 'REPORT'), publicCall });
+  const checks = input.hotlineTicket ? [services.hotlineTickets.claim(districtId, input.hotlineTicket, id)] : [];
+  try {
+    await services.issues.create(issue, events, { counts: counterEffects(undefined, countedFacts(issue), 'REPORT'), publicCall, checks });
+  } catch (error) {
+    const earlier = error instanceof ConflictError && input.hotlineTicket ? await issueOfTicket(services, districtId, input.hotlineTicket) : undefined;
+    if (earlier) return { issue: earlier, possibleDuplicates: [] };
+    throw error;
+  }
   return { issue, possibleDuplicates: duplicates };
+}
+
+/** The issue an earlier intake of the same 12345 ticket made: the answer to a re-sent referral. */
+async function issueOfTicket(services: Services, districtId: string, ticket: string): Promise<IssueRecord | undefined> {
+  const issueId = await services.hotlineTickets.issueIdOf(districtId, ticket);
+  return issueId ? services.issues.get(districtId, issueId) : undefined;
 }

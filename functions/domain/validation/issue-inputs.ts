@@ -15,6 +15,11 @@ const contact = z
   .string()
   .trim()
   .regex(/^(\+?[0-9][0-9 -]{4,19}|[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,})$/, 'must be a phone number or an e-mail address');
+/** A 12345 work-order number as platforms print them: letters, digits and '-', 4 to 40. */
+const hotlineTicket = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{4,40}$/, 'must be a 12345 ticket number: 4 to 40 letters, digits or "-"');
 const instant = z
   .string()
   .refine((value) => DateTime.fromISO(value, { setZone: true }).isValid, 'must be an ISO-8601 date-time with an offset');
@@ -37,8 +42,20 @@ export const reportIssueArguments = z.object({
     reporterContact: absentIfNull(contact),
     resolvedOnSite: absentIfNull(z.boolean()),
     note: absentIfNull(note),
-  }),
+    hotlineTicket: absentIfNull(hotlineTicket),
+  })
+    // Checked even when other fields are bad (`when`), so one answer names every problem.
+    .superRefine(
+      (input, context) => {
+        const referral = input.source === 'HOTLINE_12345';
+        if (referral && !input.hotlineTicket) context.addIssue({ code: 'custom', path: ['hotlineTicket'], message: 'is required for a 12345 referral' });
+        if (!referral && input.hotlineTicket) context.addIssue({ code: 'custom', path: ['hotlineTicket'], message: 'is only for source HOTLINE_12345' });
+      },
+      { when: () => true },
+    ),
 });
+
+export const issueByHotlineTicketArguments = z.object({ ticket: hotlineTicket });
 
 const step = { id: idField, expectedVersion: versionField.nullish(), note: absentIfNull(note) };
 

@@ -8,6 +8,7 @@ import type { IssueRecord } from './issue-record';
  *   GSI1 district timeline, GSI2 by status, GSI3 by station, GSI4 by grid, GSI5 by assignee
  *   (sort key `<reportedAt>#<id>`: newest first, reportedFrom/To as key ranges);
  *   GSI6 open issues by category (duplicates); GSI7 open issues by due time (overdue).
+ * GSI1 also holds every history event, in the district's updates partition (eventIndexAttributes).
  * GSI3–7 are sparse: an issue is in them only while it has the attribute.
  */
 export const issuePartition = (districtId: string, issueId: string): string => `D#${districtId}#ISSUE#${issueId}`;
@@ -34,7 +35,17 @@ export const indexPartition = {
   assignee: (d: string, officerId: string) => `D#${d}#ISSUES#ASSIGNEE#${officerId}`,
   openByCategory: (d: string, category: string) => `D#${d}#ISSUES#OPEN#${category}`,
   openByDue: (d: string) => `D#${d}#ISSUES#OPEN`,
+  updates: (d: string) => `D#${d}#ISSUE_UPDATES`,
 };
+
+/**
+ * History events are also in the district timeline index (GSI1), in their own partition ordered
+ * by time: the feed of every issue's updates (Open311's service request updates) without Scan.
+ */
+export const eventIndexAttributes = (districtId: string, issueId: string, sequence: number, at: string): Record<string, string> => ({
+  GSI1PK: indexPartition.updates(districtId),
+  GSI1SK: `${at}#${issueId}#${String(sequence).padStart(6, '0')}`,
+});
 
 type IndexFacts = Pick<IssueRecord, 'districtId' | 'id' | 'status' | 'reportedAt' | 'dueAt' | 'category' | 'stationId' | 'gridId' | 'assigneeId'>;
 

@@ -38,6 +38,8 @@ export interface IssueRecord extends ItemKey {
   confirmations: number;
   reopenCount: number;
   satisfaction?: Satisfaction;
+  /** The 12345 hotline's ticket number of a referral; unique in the district (a claim item). */
+  hotlineTicket?: string;
   /** Number of history events written; the next event's sequence number is this plus one. */
   eventCount: number;
   version: number;

@@ -9,7 +9,7 @@ import { queryConnection, type Connection } from '../connection';
 import { putIfNew } from '../guarded-put';
 import { allOf, attributeFilter, partitionPrefix, queryAll, updateExpression } from '../query';
 import { transactWrite, type GuardedWrite } from '../transact';
-import { eventKey, indexAttributes, indexPartition, issueKey, issuePartition, issuePartitionPrefix } from './issue-keys';
+import { eventIndexAttributes, eventKey, indexAttributes, indexPartition, issueKey, issuePartition, issuePartitionPrefix } from './issue-keys';
 import { planIssueQuery, type IssueListFilter } from './issue-query-plan';
 import { STEP_FIELDS, type IssueEventRecord, type IssueRecord } from './issue-record';
 import { publicCallLimits, type PublicCall } from './rate-limit';
@@ -190,7 +190,13 @@ export class IssueRepository {
   }
 
   private eventWrite(issue: Pick<IssueRecord, 'districtId' | 'id'>, sequence: number, event: NewIssueEvent): GuardedWrite {
-    const item: IssueEventRecord = { ...eventKey(issue.districtId, issue.id, sequence), type: 'ISSUE_EVENT', issueId: issue.id, ...event };
+    const item: IssueEventRecord = {
+      ...eventKey(issue.districtId, issue.id, sequence),
+      ...eventIndexAttributes(issue.districtId, issue.id, sequence, event.at),
+      type: 'ISSUE_EVENT',
+      issueId: issue.id,
+      ...event,
+    };
     return putIfNew(this.store, item, (options) => new ConflictError(`Issue ${issue.id} was changed concurrently; read it again and retry`, options));
   }
 }

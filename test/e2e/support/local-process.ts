@@ -16,7 +16,7 @@ export interface LocalProcess {
 }
 
 /** Spawns the `npm start` program with its own port and data dir (and any other variables, such as CORS_ORIGINS); resolves on its `ready` line. */
-export function startLocalProcess(env: { PORT: string; DATA_DIR: string } & Record<string, string>, timeoutMs = 90_000): Promise<LocalProcess> {
+export function startLocalProcess(env: { PORT: string; DATA_DIR: string } & Record<string, string>, timeoutMs = 240_000): Promise<LocalProcess> {
   const child = spawn(npm, ['start'], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
