@@ -1,5 +1,5 @@
 import { createServices, type Services } from '../../../functions/app/services';
-import { deliverDomainEvents } from '../../../functions/app/webhooks/deliver-events';
+import { deliverDomainEvents, InvalidDomainEventError } from '../../../functions/app/webhooks/deliver-events';
 import { registerWebhookEndpoint, rotateWebhookSecret } from '../../../functions/app/webhooks/manage-endpoints';
 import { sweepDueDeliveries } from '../../../functions/app/webhooks/sweep-deliveries';
 import type { Caller } from '../../../functions/domain/caller';
@@ -147,6 +147,15 @@ describe('webhook deliveries', () => {
     await deliverDomainEvents(services, [event('ev-after')], delivery);
     await sweepForHours(30);
     expect(receiver.received).toHaveLength(sent);
+  });
+
+  test('given a batch holding something that is not a domain event, when delivered, then the whole batch is refused before anything is created', async () => {
+    const { endpoint } = await register();
+
+    await expect(deliverDomainEvents(services, [event('ev-ok'), { ...event('ev-bad'), type: 'issue.eaten' }], delivery)).rejects.toBeInstanceOf(InvalidDomainEventError);
+
+    expect(await services.webhooks.deliveries.get(DISTRICT, endpoint.id, 'ev-ok')).toBeUndefined();
+    expect(receiver.received).toEqual([]);
   });
 
   test('given a secret rotated a moment ago, when a delivery is sent, then a receiver with either the old or the new secret verifies it', async () => {
