@@ -13,6 +13,8 @@ import { Open311Function } from './constructs/open311-function';
 import { InitialAdmins } from './constructs/initial-admins';
 import { OperationalAlarms } from './constructs/operational-alarms';
 import { UserDirectory } from './constructs/user-directory';
+import { WebhookDelivery } from './constructs/webhook-delivery';
+import { WebhookKey } from './constructs/webhook-key';
 
 
 export interface ApiStackProps extends StackProps {
@@ -69,6 +71,11 @@ export class ApiStack extends Stack {
     });
     // Next week's roster every Friday 18:00 and last week's compliance every Monday 02:00, district time.
     const duty = new DutySchedules(this, 'Duty', { table: this.table, districtId, timezone: props.district.timezone, serviceName: name });
+    // Webhooks: the API seals the endpoints' secrets with the key, the delivery functions open them; events come from the district's bus.
+    const webhookKey = new WebhookKey(this, 'WebhookKey');
+    webhookKey.grantRead(this.apiFunction);
+    this.apiFunction.addEnvironment('WEBHOOK_SECRET_KEY_SECRET_ARN', webhookKey.secret.secretArn);
+    new WebhookDelivery(this, 'Webhooks', { table: this.table, districtId, eventBus: duty.eventBus, key: webhookKey, serviceName: name });
     new OperationalAlarms(this, 'Alarms', {
       api: http.api,
       functions: { Api: this.apiFunction, Roster: duty.rosterFunction, Compliance: duty.complianceFunction, Onboarding: onboarding.function },

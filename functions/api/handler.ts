@@ -10,6 +10,7 @@ import { preferredLanguage } from './i18n/accept-language';
 import { cursorKeySource } from './cursor-key-source';
 import { createApolloServer } from './server';
 import { createServices } from '../app/services';
+import { webhookSecretKeySource } from '../shared/webhook-key-source';
 
 /**
  * The GraphQL Lambda behind API Gateway's HTTP API (payload 2.0). The caller comes only from
@@ -25,7 +26,7 @@ const services = createServices({
   endpoint: environment.DYNAMODB_ENDPOINT,
   region: environment.AWS_REGION,
   cursorKey: cursorKeySource(environment),
-});
+}, { webhookSecretKey: webhookSecretKeySource(environment), webhookAddressRules: { allowLoopback: environment.WEBHOOK_ALLOW_LOOPBACK } });
 
 const graphqlHandler = startServerAndCreateLambdaHandler(
   createApolloServer(),

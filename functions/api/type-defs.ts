@@ -8,6 +8,7 @@ import issue from '../../schema/issue.graphql';
 import officer from '../../schema/officer.graphql';
 import roster from '../../schema/roster.graphql';
 import station from '../../schema/station.graphql';
+import webhook from '../../schema/webhook.graphql';
 
 /** The SDL, one file per aggregate (schema/); the same files drive codegen. */
-export const typeDefs = [common, district, station, grid, officer, issue, dutyPolicy, activity, roster, compliance];
+export const typeDefs = [common, district, station, grid, officer, issue, dutyPolicy, activity, roster, compliance, webhook];

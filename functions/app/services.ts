@@ -8,6 +8,9 @@ import { IssueFeed } from '../store/issues/issue-feed';
 import { IssueRepository } from '../store/issues/issue-repository';
 import { OfficerRepository } from '../store/officers';
 import { StationRepository } from '../store/stations';
+import type { AddressRules } from '../domain/webhooks/address-rules';
+import type { SecretKeySource } from '../store/webhooks/secret-box';
+import { createWebhookRepositories, type WebhookRepositories } from '../store/webhooks/webhook-repositories';
 
 /**
  * The repositories and the clock the use cases work with, built once per Lambda container and
@@ -27,9 +30,12 @@ export interface Services {
   hotlineTickets: HotlineTickets;
   issuePolicies: IssuePolicyRepository;
   duty: DutyRepositories;
+  webhooks: WebhookRepositories;
+  /** Where webhooks may deliver: loopback only off AWS, by an explicit setting (functions/shared/env.ts). */
+  webhookAddressRules: AddressRules;
 }
 
-export function createServices(storeOrOptions: Store | StoreOptions, options: { clock?: () => Date } = {}): Services {
+export function createServices(storeOrOptions: Store | StoreOptions, options: { clock?: () => Date; webhookSecretKey?: SecretKeySource; webhookAddressRules?: AddressRules } = {}): Services {
   const store = 'doc' in storeOrOptions ? storeOrOptions : createStore(storeOrOptions);
   return {
     clock: options.clock ?? (() => new Date()),
@@ -42,6 +48,8 @@ export function createServices(storeOrOptions: Store | StoreOptions, options: { 
     hotlineTickets: new HotlineTickets(store),
     issuePolicies: new IssuePolicyRepository(store),
     duty: createDutyRepositories(store),
+    webhooks: createWebhookRepositories(store, options.webhookSecretKey),
+    webhookAddressRules: options.webhookAddressRules ?? { allowLoopback: false },
   };
 }
 

@@ -22,6 +22,8 @@ export const OPERATION_ROLES = {
   publishRoster: ['ADMIN', 'SUPERVISOR'],
   computeCompliance: ['ADMIN', 'SUPERVISOR', 'SCHEDULER'],
   recordLeave: ['ADMIN', 'SUPERVISOR'],
+  /** Register, rotate, disable and enable webhook endpoints; read and replay their dead letters. */
+  manageWebhooks: ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof OPERATION_ROLES;

@@ -20,6 +20,28 @@ const baseEnvironmentSchema = z.object({
 });
 
 /**
+ * The webhooks' variables (functions/store/webhooks/secret-box.ts, domain/webhooks/address-rules.ts):
+ * the key that seals endpoint secrets, given as the cursor key is (the material itself off AWS,
+ * the deployment's generated secret on AWS), and whether deliveries may go to loopback, an
+ * explicit setting allowed off AWS only.
+ */
+const webhookVariables = {
+  WEBHOOK_SECRET_KEY: z.string().min(32).optional(),
+  WEBHOOK_SECRET_KEY_SECRET_ARN: z.string().regex(/^arn:aws[a-z-]*:secretsmanager:/, 'must be the ARN of a Secrets Manager secret').optional(),
+  WEBHOOK_ALLOW_LOOPBACK: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true'),
+};
+
+type WebhookVariables = { WEBHOOK_SECRET_KEY?: string; WEBHOOK_SECRET_KEY_SECRET_ARN?: string; WEBHOOK_ALLOW_LOOPBACK: boolean; DYNAMODB_ENDPOINT?: string };
+
+const notBothWebhookKeys = (environment: WebhookVariables) => !(environment.WEBHOOK_SECRET_KEY && environment.WEBHOOK_SECRET_KEY_SECRET_ARN);
+const notBothWebhookKeysProblem = { path: ['WEBHOOK_SECRET_KEY'], message: 'set WEBHOOK_SECRET_KEY or WEBHOOK_SECRET_KEY_SECRET_ARN, not both' };
+const loopbackOffAwsOnly = (environment: WebhookVariables) => !environment.WEBHOOK_ALLOW_LOOPBACK || !!environment.DYNAMODB_ENDPOINT;
+const loopbackOffAwsOnlyProblem = { path: ['WEBHOOK_ALLOW_LOOPBACK'], message: 'is allowed off AWS only (with DYNAMODB_ENDPOINT)' };
+
+/**
  * The API's: the base variables and where the key of its cursors comes from (store/cursor.ts).
  * On AWS that is the deployment's generated secret; off AWS (DYNAMODB_ENDPOINT set) the key
  * itself, or, given neither, a random key of the process.
@@ -30,7 +52,10 @@ const apiEnvironmentSchema = baseEnvironmentSchema
     CURSOR_KEY: z.string().min(32).optional(),
     /** Set by the stack: the Secrets Manager secret holding the key material, read once per container when a list is first paged. */
     CURSOR_KEY_SECRET_ARN: z.string().regex(/^arn:aws[a-z-]*:secretsmanager:/, 'must be the ARN of a Secrets Manager secret').optional(),
+    ...webhookVariables,
   })
+  .refine(notBothWebhookKeys, notBothWebhookKeysProblem)
+  .refine(loopbackOffAwsOnly, loopbackOffAwsOnlyProblem)
   .refine((environment) => !(environment.CURSOR_KEY && environment.CURSOR_KEY_SECRET_ARN), {
     path: ['CURSOR_KEY'],
     message: 'set CURSOR_KEY or CURSOR_KEY_SECRET_ARN, not both',
@@ -47,9 +72,20 @@ const jobEnvironmentSchema = baseEnvironmentSchema.extend({
   EVENT_BUS_NAME: z.string().min(1).optional(),
 });
 
+/** The webhook delivery and retry functions: a district's, with the key of its endpoints' secrets required on AWS. */
+const webhookEnvironmentSchema = jobEnvironmentSchema
+  .extend(webhookVariables)
+  .refine(notBothWebhookKeys, notBothWebhookKeysProblem)
+  .refine(loopbackOffAwsOnly, loopbackOffAwsOnlyProblem)
+  .refine((environment) => environment.WEBHOOK_SECRET_KEY || environment.WEBHOOK_SECRET_KEY_SECRET_ARN || environment.DYNAMODB_ENDPOINT, {
+    path: ['WEBHOOK_SECRET_KEY_SECRET_ARN'],
+    message: 'is required on AWS (without DYNAMODB_ENDPOINT)',
+  });
+
 export type Environment = z.infer<typeof baseEnvironmentSchema>;
 export type ApiEnvironment = z.infer<typeof apiEnvironmentSchema>;
 export type JobEnvironment = z.infer<typeof jobEnvironmentSchema>;
+export type WebhookEnvironment = z.infer<typeof webhookEnvironmentSchema>;
 
 /**
  * A reader of one schema: parses `source` and throws one Error naming every bad variable.
@@ -73,6 +109,7 @@ function environmentReader<S extends z.ZodType<Record<string, unknown>>>(schema:
 const readBase = environmentReader(baseEnvironmentSchema);
 const readApi = environmentReader(apiEnvironmentSchema);
 const readJob = environmentReader(jobEnvironmentSchema);
+const readWebhook = environmentReader(webhookEnvironmentSchema);
 
 /** The onboarding function's environment, and the part of it every function shares; `DISTRICT_ID` is optional (absent locally). */
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
@@ -87,4 +124,9 @@ export function readApiEnvironment(source: NodeJS.ProcessEnv = process.env): Api
 /** A scheduled job's environment: the base one with `DISTRICT_ID` required, and `EVENT_BUS_NAME`. */
 export function readJobEnvironment(source: NodeJS.ProcessEnv = process.env): JobEnvironment {
   return readJob(source);
+}
+
+/** The webhook functions' environment: a job's, with the key of the endpoints' secrets and the loopback setting. */
+export function readWebhookEnvironment(source: NodeJS.ProcessEnv = process.env): WebhookEnvironment {
+  return readWebhook(source);
 }

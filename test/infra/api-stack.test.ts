@@ -24,6 +24,13 @@ function onlyResourceId(type: string): string {
   return ids[0]!;
 }
 
+/** Logical id of the one Secrets Manager secret whose id starts with `prefix` (the cursor key's, the webhook key's). */
+function secretId(prefix: 'GraphqlFunctionCursorKey' | 'WebhookKey'): string {
+  const ids = Object.keys(template.findResources('AWS::SecretsManager::Secret')).filter((id) => id.startsWith(prefix));
+  expect(ids).toHaveLength(1);
+  return ids[0]!;
+}
+
 function stringKeys(partitionKey: string, sortKey: string) {
   return [
     { AttributeName: partitionKey, KeyType: 'HASH' },
@@ -83,7 +90,8 @@ describe('API function', () => {
     expect(environment.Variables).toEqual({
       TABLE_NAME: { Ref: onlyResourceId('AWS::DynamoDB::Table') },
       DISTRICT_ID: 'dingnan',
-      CURSOR_KEY_SECRET_ARN: { Ref: onlyResourceId('AWS::SecretsManager::Secret') },
+      CURSOR_KEY_SECRET_ARN: { Ref: secretId('GraphqlFunctionCursorKey') },
+      WEBHOOK_SECRET_KEY_SECRET_ARN: { Ref: secretId('WebhookKey') },
       NODE_ENV: 'production',
       POWERTOOLS_SERVICE_NAME: 'community-city-services-dingnan',
     });
@@ -97,9 +105,19 @@ describe('API function', () => {
   });
 });
 
+describe('webhook key', () => {
+  test('given the dingnan stack, when synthesized, then the key of the webhook secrets is a generated secret of its own, kept if the stack goes', () => {
+    const secret = template.findResources('AWS::SecretsManager::Secret')[secretId('WebhookKey')]!;
+
+    expect(secret.Properties.GenerateSecretString).toEqual({ PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false });
+    expect(secret.Properties.SecretString).toBeUndefined();
+    expect(secret.DeletionPolicy).toBe('Retain');
+  });
+});
+
 describe('cursor key', () => {
   test('given the dingnan stack, when synthesized, then the cursor key is one secret Secrets Manager generates for this deployment (no value in the template)', () => {
-    const secret = template.findResources('AWS::SecretsManager::Secret')[onlyResourceId('AWS::SecretsManager::Secret')]!;
+    const secret = template.findResources('AWS::SecretsManager::Secret')[secretId('GraphqlFunctionCursorKey')]!;
 
     expect(secret.Properties.GenerateSecretString).toEqual({ PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false });
     expect(secret.Properties.SecretString).toBeUndefined();

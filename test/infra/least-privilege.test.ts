@@ -4,6 +4,7 @@ import { API_TABLE_ACTIONS } from '../../infra/constructs/api-function';
 import { ONBOARDING_TABLE_ACTIONS } from '../../infra/constructs/district-onboarding';
 import { OPEN311_TABLE_ACTIONS } from '../../infra/constructs/open311-function';
 import { COMPLIANCE_TABLE_ACTIONS, ROSTER_TABLE_ACTIONS } from '../../infra/constructs/duty-schedules';
+import { WEBHOOK_DELIVERY_TABLE_ACTIONS, WEBHOOK_SWEEPER_TABLE_ACTIONS } from '../../infra/constructs/webhook-delivery';
 import { logicalIdOf } from '../../infra/nag-acknowledgements';
 import { allStatements, asList, functionRoles, statementsOfRole, type Statement } from '../support/iam-statements';
 import { districtFile } from '../support/seeded-district';
@@ -34,6 +35,12 @@ afterAll(() => {
 
 const onlyId = (template: Template, type: string): string => {
   const ids = Object.keys(template.findResources(type));
+  expect(ids).toHaveLength(1);
+  return ids[0]!;
+};
+/** Logical id of the one resource of `type` whose id starts with `prefix`. */
+const idStartingWith = (template: Template, type: string, prefix: string): string => {
+  const ids = Object.keys(template.findResources(type)).filter((id) => id.startsWith(prefix));
   expect(ids).toHaveLength(1);
   return ids[0]!;
 };
@@ -78,14 +85,20 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
   const roleOf = (functionIdPrefix: string) => functionRoles(template).find(({ functionId }) => functionId.startsWith(functionIdPrefix))!.roleId;
   const tableAndIndexes = [table, { 'Fn::Join': ['', [table, '/index/*']] }];
   // A duty job that fails all its retries goes to the schedules' dead-letter queue.
-  const deadLetters = { Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], Resource: arnOf(onlyId(template, 'AWS::SQS::Queue')) };
+  const deadLettersOf = (prefix: string) => ({ Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], Resource: arnOf(idStartingWith(template, 'AWS::SQS::Queue', prefix)) });
+  const deadLetters = deadLettersOf('Duty');
+  // The key of the webhook secrets: the API seals them with it, the webhook functions open them.
+  const webhookKey = { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: idStartingWith(template, 'AWS::SecretsManager::Secret', 'WebhookKey') } };
 
   const expected: Record<string, Statement[]> = {
     // The cursor key: GetSecretValue on the stack's one secret (the AWS managed key needs no KMS grant).
     [apiRole]: [
-      { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: onlyId(template, 'AWS::SecretsManager::Secret') } },
+      { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: idStartingWith(template, 'AWS::SecretsManager::Secret', 'GraphqlFunctionCursorKey') } },
       { Effect: 'Allow', Action: [...API_TABLE_ACTIONS], Resource: tableAndIndexes },
+      webhookKey,
     ],
+    [roleOf('WebhooksDeliveryFunction')]: [{ Effect: 'Allow', Action: [...WEBHOOK_DELIVERY_TABLE_ACTIONS], Resource: tableAndIndexes }, webhookKey, deadLettersOf('Webhooks')],
+    [roleOf('WebhooksSweeperFunction')]: [{ Effect: 'Allow', Action: [...WEBHOOK_SWEEPER_TABLE_ACTIONS], Resource: tableAndIndexes }, webhookKey, deadLettersOf('Webhooks')],
     [onboardingRole]: [{ Effect: 'Allow', Action: [...ONBOARDING_TABLE_ACTIONS], Resource: table }],
     [roleOf('Open311Function')]: [{ Effect: 'Allow', Action: [...OPEN311_TABLE_ACTIONS], Resource: tableAndIndexes }],
     [roleOf('DutyRosterFunction')]: [{ Effect: 'Allow', Action: [...ROSTER_TABLE_ACTIONS], Resource: tableAndIndexes }, deadLetters],

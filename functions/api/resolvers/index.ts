@@ -11,8 +11,9 @@ import { officerResolvers } from './officer';
 import { rosterResolvers } from './roster';
 import { scalarResolvers } from './scalars';
 import { stationResolvers } from './station';
+import { webhookResolvers } from './webhook';
 
-const aggregates: Resolvers[] = [districtResolvers, stationResolvers, gridResolvers, officerResolvers, issueResolvers, issueFieldResolvers, dutyPolicyResolvers, activityResolvers, rosterResolvers, attendanceResolvers, complianceResolvers];
+const aggregates: Resolvers[] = [districtResolvers, stationResolvers, gridResolvers, officerResolvers, issueResolvers, issueFieldResolvers, dutyPolicyResolvers, activityResolvers, rosterResolvers, attendanceResolvers, complianceResolvers, webhookResolvers];
 
 /** All resolvers, merged per type (each aggregate contributes fields to Query and Mutation). */
 export const resolvers: Resolvers = aggregates.reduce<Resolvers>((merged, part) => {

@@ -43,6 +43,8 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'Roster {id} is published; pass force: true to replace it': '{id} 的排班表已发布；如需替换，请传入 force: true',
   'Roster {id} changed while it was being published; try again': '{id} 的排班表在发布时被修改；请重试',
   'Officer {id} has not checked in to shift {id2}': '人员 {id} 尚未签到班次 {id2}',
+  'Webhook endpoint {id} is disabled: enable it before replaying its deliveries': 'Webhook 端点 {id} 已停用：请先启用再重放其投递',
+  'Webhook delivery {id} is not a dead letter': 'Webhook 投递 {id} 不是死信',
 
   // ── Rate limits ────────────────────────────────────────────────────────────────────────
   'Too many reports through service code {id} right now: at most {n} a minute': '经服务码 {id} 的上报当前过多：每分钟最多 {n} 次',
@@ -57,6 +59,8 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'must be the ARN of a Secrets Manager secret': '必须是 Secrets Manager 密钥的 ARN',
   'set CURSOR_KEY or CURSOR_KEY_SECRET_ARN, not both': '只能设置 CURSOR_KEY 或 CURSOR_KEY_SECRET_ARN 之一，不能同时设置',
   'is required on AWS (without DYNAMODB_ENDPOINT)': '在 AWS 上（未设置 DYNAMODB_ENDPOINT 时）必须设置',
+  'set WEBHOOK_SECRET_KEY or WEBHOOK_SECRET_KEY_SECRET_ARN, not both': '只能设置 WEBHOOK_SECRET_KEY 或 WEBHOOK_SECRET_KEY_SECRET_ARN 之一，不能同时设置',
+  'is allowed off AWS only (with DYNAMODB_ENDPOINT)': '仅允许在 AWS 之外设置（需设置 DYNAMODB_ENDPOINT）',
   'is already used by another grid': '已被另一个网格使用',
   'is already used by another station': '已被另一个站点使用',
   'must start with "{id}-"': '必须以 "{id}-" 开头',
@@ -123,6 +127,13 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'the period is at most {n} years': '时间段最长 {n} 年',
   'must not exceed resolveMinutes': '不得超过 resolveMinutes',
   'each category and priority at most once': '每个类别与优先级的组合最多出现一次',
+  'must be an http or https URL': '必须是 http 或 https 网址',
+  'must not hold a user name or password': '不得包含用户名或密码',
+  'must be a list of event types': '必须是事件类型列表',
+  'is not a domain event type': '不是领域事件类型',
+  'needs at least one event type': '至少需要一个事件类型',
+  'must not repeat an event type': '不得重复同一事件类型',
+  'is not a webhook delivery id': '不是 Webhook 投递 ID',
 };
 
 /**
@@ -163,6 +174,8 @@ export const ENTITY_NAMES: Readonly<Record<string, string>> = {
   Roster: '排班表',
   Station: '站点',
   'Station with service code': '服务码对应的站点',
+  WebhookDelivery: 'Webhook 投递',
+  WebhookEndpoint: 'Webhook 端点',
 };
 
 /** The workflow's steps, as a CONFLICT names them (`Cannot close an issue that is …`). */

@@ -12,9 +12,11 @@ import {
   START_ISSUE,
   STATION_READ,
 } from '../../../bench/support/operations';
+import { createServices } from '../../../functions/app/services';
 import { claimsFor } from '../../support/graphql-handler';
 import { movingClock } from '../../support/moving-clock';
 import { seededExecutor, type CountingExecutor } from '../../support/seeded-executor';
+import type { TestStore } from '../../support/test-store';
 
 /**
  * The design's promise that no request path reads the whole table: every root field of the
@@ -30,12 +32,13 @@ const OUTSIDE_EVERY_GRID = { lat: 24.9, lng: 115.3 };
 
 let executor: CountingExecutor;
 let stop: () => Promise<void>;
+let store: TestStore;
 const clock = movingClock('2026-11-20T18:00:00+08:00');
 /** Every call made: its document and the DynamoDB commands it sent. */
 const calls: { name: string; document: string; commands: string[] }[] = [];
 
 beforeAll(async () => {
-  ({ executor, stop } = await seededExecutor({ clock: clock.now }));
+  ({ executor, stop, store } = await seededExecutor({ clock: clock.now }));
 });
 afterAll(() => stop());
 
@@ -133,6 +136,19 @@ describe('no Scan in any request path', () => {
     clock.advanceMinutes(130);
     await run('checkOut', `mutation O($id: ID!) { checkOut(shiftId: $id) { changed } }`, { id: shift.id }, own);
     await run('computeCompliance', `mutation C($week: IsoWeek!) { computeCompliance(week: $week) { stationCount } }`, { week: WEEK });
+
+    // Webhooks: endpoints, and a dead letter (parked here as the sweeper parks one) listed and replayed.
+    const endpoint = (await run('registerWebhookEndpoint', `mutation { registerWebhookEndpoint(input: { url: "https://hooks.example.cn/ccs", eventTypes: ["issue.closed"] }) { secret endpoint { id } } }`)).registerWebhookEndpoint.endpoint;
+    await run('webhookEndpoints', `{ webhookEndpoints { id status } }`);
+    await run('rotateWebhookSecret', `mutation R($id: ID!) { rotateWebhookSecret(id: $id) { secret } }`, { id: endpoint.id });
+    await run('disableWebhookEndpoint', `mutation D($id: ID!) { disableWebhookEndpoint(id: $id) { status } }`, { id: endpoint.id });
+    await run('enableWebhookEndpoint', `mutation E($id: ID!) { enableWebhookEndpoint(id: $id) { status } }`, { id: endpoint.id });
+    const { deliveries } = createServices(store).webhooks;
+    const delivery = { districtId: 'dingnan', endpointId: endpoint.id, eventId: 'scan-guard-1', eventType: 'issue.closed' as const, payload: '{}', status: 'PENDING' as const, attempts: 0, nextAttemptAt: clock.now().toISOString(), createdAt: clock.now().toISOString() };
+    await deliveries.createIfNew(delivery);
+    await deliveries.park((await deliveries.claim(delivery, clock.now()))!, clock.now().toISOString(), 'HTTP 503');
+    const letter = (await run('webhookDeadLetters', `{ webhookDeadLetters(first: 10) { edges { node { id } } pageInfo { hasNextPage } } }`)).webhookDeadLetters.edges[0].node;
+    await run('replayWebhookDeadLetter', `mutation R($id: ID!) { replayWebhookDeadLetter(id: $id) { status } }`, { id: letter.id });
 
     // The operations `npm run bench` times and reads under load.
     await run('bench: station dashboard', DASHBOARD, { id: 'dn-s-01', week: WEEK });

@@ -44,6 +44,7 @@ describe('operations by role', () => {
     publishRoster: ['ADMIN', 'SUPERVISOR'],
     computeCompliance: ['ADMIN', 'SUPERVISOR', 'SCHEDULER'],
     recordLeave: ['ADMIN', 'SUPERVISOR'],
+    manageWebhooks: ['ADMIN'],
   };
 
   test('given the table of operations, when read, then it lists exactly the operations this test knows', () => {
