@@ -94,8 +94,8 @@ export const OPERATIONS: Record<'dashboard' | 'dashboardAsOfficer' | 'issuesPage
     label: 'reportIssue',
     document: REPORT_ISSUE,
     claims: admin,
-    levels: 5,
-    levelsExplained: 'district, policy and grids; the routed leader; open issues nearby; the write; the payload\'s station, grid and assignee',
+    levels: 3,
+    levelsExplained: 'district, policy, grids (and the service code\'s station); the routed leader beside the open issues nearby; the write beside the payload\'s station (grid and assignee come from the first two; 5 levels before)',
   },
   transition: {
     name: 'transition',

@@ -1,5 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { roundTrips, type StoreRequest } from '../../bench/support/store-recorder';
 import { callerFromClaims } from '../../functions/api/auth/claims';
 import { createRequestContext } from '../../functions/api/context';
 import { createApolloServer } from '../../functions/api/server';
@@ -9,14 +11,23 @@ import type { GraphqlError } from './graphql-handler';
 
 /**
  * The API's Apollo Server over a store whose DynamoDB commands are recorded, so a test can
- * count the round trips an operation costs (retries of one command count once).
+ * count the round trips an operation costs (retries of one command count once), and how many of
+ * them are sequential (`levels`: requests that overlap in time, a Promise.all or a DataLoader
+ * batch, share a level).
  */
 export async function createCountingExecutor(store: Store, options: { clock?: () => Date } = {}) {
   const commands: string[] = [];
+  const requests: StoreRequest[] = [];
   store.doc.middlewareStack.add(
     (next, context) => async (args) => {
       commands.push(context.commandName ?? 'unknown');
-      return next(args);
+      const request: StoreRequest = { command: context.commandName ?? 'unknown', sent: { constructor: Object, input: args.input }, startedAt: performance.now(), endedAt: Number.NaN };
+      requests.push(request);
+      try {
+        return await next(args);
+      } finally {
+        request.endedAt = performance.now();
+      }
     },
     { step: 'initialize', name: 'countCommands' },
   );
@@ -29,6 +40,7 @@ export async function createCountingExecutor(store: Store, options: { clock?: ()
     commands,
     async execute(query: string, options: { variables?: Record<string, unknown>; claims?: Record<string, string>; clientAddress?: string } = {}) {
       commands.length = 0;
+      requests.length = 0;
       const response = await server.executeOperation(
         { query, variables: options.variables },
         {
@@ -37,7 +49,7 @@ export async function createCountingExecutor(store: Store, options: { clock?: ()
       );
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not used');
       const { data, errors } = response.body.singleResult;
-      return { data: data as Record<string, any> | undefined, errors: errors as GraphqlError[] | undefined, commands: [...commands] };
+      return { data: data as Record<string, any> | undefined, errors: errors as GraphqlError[] | undefined, commands: [...commands], levels: roundTrips(requests) };
     },
     stop: () => server.stop(),
   };

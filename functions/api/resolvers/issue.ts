@@ -9,6 +9,7 @@ import { requireCaller } from '../../domain/caller';
 import type { Resolvers } from '../generated/graphql';
 import { findById } from './find-by-id';
 import { objectIds } from './object-ids';
+import { primeRelated } from '../prime-related';
 
 /** Issue queries and mutations: thin adapters over the use cases in functions/app/issues/. */
 export const issueResolvers: Resolvers = {
@@ -22,7 +23,8 @@ export const issueResolvers: Resolvers = {
     reportIssue: async (_parent, args, context) => {
       const reported = await reportIssue(context.services, context.caller, args, { clientAddress: context.clientAddress });
       context.reportedIssueIds.add(reported.issue.id);
-      return reported;
+      primeRelated(context, reported.related);
+      return { issue: reported.issue, possibleDuplicates: reported.possibleDuplicates };
     },
     assignIssue: (_parent, args, context) => assignIssue(context.services, context.caller, args),
     startIssue: (_parent, args, context) => startIssue(context.services, context.caller, args),

@@ -13,10 +13,19 @@ import type { IssueRecord } from '../../store/issues/issue-record';
 import { checkReporter } from '../../domain/access-rules';
 import type { Caller } from '../../domain/caller';
 import type { PublicCall } from '../../store/issues/rate-limit';
+import type { GridRecord } from '../../store/grids';
+import type { OfficerRecord } from '../../store/officers';
 import type { StationRecord } from '../../store/stations';
 import type { Services } from '../services';
 import { countedFacts } from './counted-facts';
 import { decideRouting } from './routing-decision';
+
+/** What the report read of the records its payload refers to, for the API to answer them from. */
+export interface ReportRelated {
+  grid?: GridRecord;
+  station?: StationRecord;
+  assignee?: OfficerRecord;
+}
 
 type ReportInput = ReturnType<typeof parseArguments<typeof reportIssueArguments>>['input'];
 
@@ -54,12 +63,15 @@ export async function reportIssue(
   caller: Caller | undefined,
   args: unknown,
   origin: { clientAddress?: string } = {},
-): Promise<{ issue: IssueRecord; possibleDuplicates: IssueRecord[] }> {
+): Promise<{ issue: IssueRecord; possibleDuplicates: IssueRecord[]; related: ReportRelated }> {
   const { input } = parseArguments(reportIssueArguments, args);
   checkReporter(caller, input);
   const districtId = caller ? caller.districtId : districtOfServiceCode(input.serviceCode!);
-  const codeStation = await stationOfCode(services, districtId, input.serviceCode);
-  const [district, policy, grids] = await Promise.all([
+  // Three sequential round trips: the reference data (all independent); the routed leader beside
+  // the duplicate check; the write beside the payload's station. The payload's grid, station and
+  // assignee are handed back as `related`, so the API answers them without reading them again.
+  const [codeStation, district, policy, grids] = await Promise.all([
+    stationOfCode(services, districtId, input.serviceCode),
     services.districts.get(districtId),
     services.issuePolicies.get(districtId),
     services.grids.all(districtId),
@@ -67,7 +79,16 @@ export async function reportIssue(
   if (!district) throw caller ? new NotFoundError('District', districtId) : unknownServiceCode('input.serviceCode');
   const now = services.clock();
   const at = now.toISOString();
-  const routing = await decideRouting(input.location, grids, codeStation, (id) => services.officers.get(districtId, id));
+  const officers: OfficerRecord[] = [];
+  const loadOfficer = async (id: string) => {
+    const officer = await services.officers.get(districtId, id);
+    if (officer) officers.push(officer);
+    return officer;
+  };
+  const [routing, duplicates] = await Promise.all([
+    decideRouting(input.location, grids, codeStation, loadOfficer),
+    possibleDuplicates(services, districtId, input, policy, now),
+  ]);
   const priority = input.priority ?? 'NORMAL';
   const actor = caller?.subject ?? 'resident';
   const events: NewIssueEvent[] = [{ at, actor, action: 'REPORT', toStatus: 'REPORTED', ...(input.note ? { note: input.note } : {}) }];
@@ -110,19 +131,28 @@ export async function reportIssue(
     events.push({ at, actor: 'routing', action: 'ASSIGN', fromStatus: 'REPORTED', toStatus: 'ASSIGNED', note: `routed to grid ${routing.grid!.code}` });
   }
   issue = { ...issue, eventCount: events.length };
-  const duplicates = await possibleDuplicates(services, districtId, input, policy, now);
   const publicCall: PublicCall | undefined = caller
     ? undefined
     : { serviceCode: input.serviceCode!, clientAddress: origin.clientAddress, limits: publicLimitsOf(policy), at: now };
   const checks = input.hotlineTicket ? [services.hotlineTickets.claim(districtId, input.hotlineTicket, id)] : [];
+  const stationId = issue.stationId;
+  let station: StationRecord | undefined;
   try {
-    await services.issues.create(issue, events, { counts: counterEffects(undefined, countedFacts(issue), 'REPORT'), publicCall, checks });
+    [, station] = await Promise.all([
+      services.issues.create(issue, events, { counts: counterEffects(undefined, countedFacts(issue), 'REPORT'), publicCall, checks }),
+      stationId && codeStation?.id !== stationId ? services.stations.get(districtId, stationId) : Promise.resolve(codeStation),
+    ]);
   } catch (error) {
     const earlier = error instanceof ConflictError && input.hotlineTicket ? await issueOfTicket(services, districtId, input.hotlineTicket) : undefined;
-    if (earlier) return { issue: earlier, possibleDuplicates: [] };
+    if (earlier) return { issue: earlier, possibleDuplicates: [], related: {} };
     throw error;
   }
-  return { issue, possibleDuplicates: duplicates };
+  const related: ReportRelated = {
+    ...(routing.grid ? { grid: routing.grid } : {}),
+    ...(station ? { station } : {}),
+    ...(issue.assigneeId ? { assignee: officers.find((officer) => officer.id === issue.assigneeId) } : {}),
+  };
+  return { issue, possibleDuplicates: duplicates, related };
 }
 
 /** The issue an earlier intake of the same 12345 ticket made: the answer to a re-sent referral. */

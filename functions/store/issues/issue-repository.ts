@@ -132,7 +132,7 @@ export class IssueRepository {
   /** The issue's statistics (counted in the buckets of its report day), checks and rate limits. */
   private effectWrites(issue: IssueRecord, effects: IssueWriteEffects): GuardedWrite[] {
     return [
-      ...statsBucketWrites(this.store, issue.districtId, issue.reportedDay, scopesOf(issue), effects.counts),
+      ...statsBucketWrites(this.store, issue.districtId, issue.reportedDay, scopesOf(issue), effects.counts, issue.id),
       ...(effects.checks ?? []),
       ...(effects.publicCall ? publicCallLimits(this.store, issue.districtId, effects.publicCall) : []),
     ];

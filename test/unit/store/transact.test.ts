@@ -1,4 +1,4 @@
-import { DynamoDBClient, TransactionCanceledException, type CancellationReason } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, InternalServerError, TransactionCanceledException, type CancellationReason } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ConflictError, NotFoundError } from '../../../functions/shared/errors';
@@ -119,5 +119,24 @@ describe('transactWrite', () => {
 
     await expect(transactWrite(store, [write('A')], fast)).rejects.toThrow('socket hang up');
     expect(tokens()).toHaveLength(1);
+  });
+
+  test('given an internal server error (outcome unknown) that clears, when written, then it is resent with the same token, so a commit that happened is not applied twice', async () => {
+    dynamo
+      .on(TransactWriteCommand)
+      .rejectsOnce(new InternalServerError({ message: 'This action timed out because it too long waiting for a lock', $metadata: {} }))
+      .resolves({});
+
+    await transactWrite(store, [write('A')], fast);
+
+    expect(tokens()).toHaveLength(2);
+    expect(new Set(tokens()).size).toBe(1);
+  });
+
+  test('given an internal server error on every attempt, when the attempts run out, then it is re-thrown', async () => {
+    dynamo.on(TransactWriteCommand).rejects(new InternalServerError({ message: 'internal', $metadata: {} }));
+
+    await expect(transactWrite(store, [write('A')], { maxAttempts: 3, baseDelayMs: 1 })).rejects.toBeInstanceOf(InternalServerError);
+    expect(tokens()).toHaveLength(3);
   });
 });
