@@ -22,6 +22,8 @@ export const OPERATION_ROLES = {
   publishRoster: ['ADMIN', 'SUPERVISOR'],
   computeCompliance: ['ADMIN', 'SUPERVISOR', 'SCHEDULER'],
   recordLeave: ['ADMIN', 'SUPERVISOR'],
+  /** Confirm that a service session's officers were there (supervisor verification). */
+  verifyActivity: ['SUPERVISOR'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof OPERATION_ROLES;
@@ -98,6 +100,24 @@ export function requireActivityWriter(caller: Caller | undefined, officerIds: re
   if (supervising(known)) return known;
   if (hasRole(known, 'OFFICER') && known.officerId && officerIds.includes(known.officerId)) return known;
   throw new ForbiddenError('Recording an activity needs ADMIN or SUPERVISOR, or an officer who took part in it');
+}
+
+/** Where an officer may serve on a day: their home station and the stations they are rostered at that day. */
+export interface OfficerPlaces {
+  homeStationId?: string;
+  rosteredStationIds: readonly string[];
+}
+
+/**
+ * An OFFICER records an activity only at their home station or a station they are rostered at
+ * that day (FORBIDDEN otherwise); ADMIN and SUPERVISOR anywhere in the district. `places` is
+ * read only for officers, so the call takes a loader.
+ */
+export async function requireActivityPlace(caller: Caller, activity: { stationId?: string; date: string }, places: () => Promise<OfficerPlaces>): Promise<void> {
+  if (supervising(caller) || !activity.stationId) return;
+  const { homeStationId, rosteredStationIds } = await places();
+  if (activity.stationId === homeStationId || rosteredStationIds.includes(activity.stationId)) return;
+  throw new ForbiddenError(`An officer records activities at their home station or a station they are rostered at that day, not at ${activity.stationId} on ${activity.date}`);
 }
 
 /**

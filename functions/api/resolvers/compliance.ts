@@ -6,6 +6,7 @@ import { computeWeekCompliance } from '../../app/compliance/compute-compliance';
 import { loadReferenced } from '../loaders';
 import { inZone } from '../../domain/time';
 import { translateNote } from '../../domain/messages/translate';
+import type { ActivityRecord } from '../../store/activities';
 import type { Resolvers } from '../generated/graphql';
 import { loadOfficers } from './load-officers';
 import { objectIds } from './object-ids';
@@ -41,10 +42,18 @@ export const complianceResolvers: Resolvers = {
     reasons: (verdict, _args, context) => verdict.reasons.map((reason) => translateNote(reason, context.language)),
     id: (verdict) => objectIds.stationCompliance(verdict.districtId, verdict.week, verdict.stationId),
     station: (verdict, _args, context) => loadReferenced(context.loaders().stationById, verdict.stationId, 'Station'),
+    pendingSessions: (verdict) => verdict.pendingSessions ?? [],
   },
   ServiceSession: {
     officers: (session, _args, context) => loadOfficers(context, session.officerIds),
     enforcementOfficers: (session, _args, context) => loadOfficers(context, session.enforcementOfficerIds),
+    // A report keeps the ids it was computed from; an activity deleted since is left out.
+    activities: async (session, _args, context) =>
+      (await context.loaders().duty.activityById.loadMany(session.activityIds)).filter((activity): activity is ActivityRecord => !!activity && !(activity instanceof Error)),
+  },
+  PendingSession: {
+    activity: async (pending, _args, context) => (await context.loaders().duty.activityById.load(pending.activityId)) ?? null,
+    officers: (pending, _args, context) => loadOfficers(context, pending.officerIds),
   },
   OfficerDuty: {
     officer: (duty, _args, context) => loadReferenced(context.loaders().officerById, duty.officerId, 'Officer'),

@@ -19,6 +19,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'This operation needs the role {roles}': '此操作需要角色 {roles}',
   'Only the assigned officer, a SUPERVISOR or an ADMIN can handle this issue': '只有被指派的人员、SUPERVISOR 或 ADMIN 可以办理此问题',
   'Recording an activity needs ADMIN or SUPERVISOR, or an officer who took part in it': '记录活动需要 ADMIN 或 SUPERVISOR 角色，或参与该活动的人员',
+  'An officer records activities at their home station or a station they are rostered at that day, not at {id} on {date}': '人员只能在本站点或当天排班的站点记录活动，不能在 {date} 于 {id} 记录',
   'Officers check themselves in and out; a SUPERVISOR may do it for them': '人员须自行签到和签退；SUPERVISOR 可代为操作',
   'You are not on shift {id}': '您不在班次 {id} 中',
   'is required to report without a token': '无令牌上报时必填',
@@ -152,6 +153,7 @@ export const STORED_NOTES: Readonly<Record<string, string>> = {
   'no enforcement officer present': '无执法人员在场',
   '1 enforcement officer present, {m} required': '1 名执法人员在场，要求 {m} 名',
   '{n} enforcement officers present, {m} required': '{n} 名执法人员在场，要求 {m} 名',
+  '{date}: the session {id}–{id2} is pending verification and not counted': '{date}：{id}–{id2} 的服务待核实，不计入',
 };
 
 /** The names errors give records (NotFoundError's first argument, repositories' labels). */

@@ -124,6 +124,9 @@ export const updateActivityArguments = z.object({
 
 export const deleteActivityArguments = z.object({ id: idField, expectedVersion: versionField.nullish() });
 
+/** verifyActivity: the activity, and optionally the version the supervisor looked at. */
+export const verifyActivityArguments = deleteActivityArguments;
+
 export const activitiesArguments = z.object({
   filter: z
     .object({

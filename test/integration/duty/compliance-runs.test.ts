@@ -42,12 +42,15 @@ beforeAll(async () => {
 });
 afterAll(() => stop());
 
+/** A session a supervisor records and verifies: the evidence that its officers were there. */
 async function session(stationId: string, date: string, from: string, to: string, officerIds: string[]) {
   const result = await executor.execute(`mutation R($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`, {
     variables: { input: { kind: 'SERVICE_SESSION', title: '服务群众面对面', stationId, startsAt: `${date}T${from}:00+08:00`, endsAt: `${date}T${to}:00+08:00`, officerIds } },
     claims: supervisor,
   });
   expect(result.errors).toBeUndefined();
+  const verified = await executor.execute(`mutation { verifyActivity(id: "${result.data!.recordActivity.id}") { verifiedAt } }`, { claims: supervisor });
+  expect(verified.errors).toBeUndefined();
 }
 
 describe("Xi'an's rule replayed through the API", () => {

@@ -2,6 +2,7 @@ import {
   OPERATION_ROLES,
   attendee,
   checkReporter,
+  requireActivityPlace,
   requireActivityWriter,
   requireIssueHandler,
   requireOperation,
@@ -44,6 +45,7 @@ describe('operations by role', () => {
     publishRoster: ['ADMIN', 'SUPERVISOR'],
     computeCompliance: ['ADMIN', 'SUPERVISOR', 'SCHEDULER'],
     recordLeave: ['ADMIN', 'SUPERVISOR'],
+    verifyActivity: ['SUPERVISOR'],
   };
 
   test('given the table of operations, when read, then it lists exactly the operations this test knows', () => {
@@ -133,6 +135,20 @@ describe('duty', () => {
     ['no token', undefined, ['o-9'], 'UNAUTHENTICATED'],
   ] as const)('given %s, when an activity of %j is recorded, then %s', (_who, caller, officerIds, answer) => {
     expect(outcome(() => requireActivityWriter(caller, officerIds))).toBe(answer);
+  });
+
+  test.each([
+    ['a SUPERVISOR, anywhere', supervisor, 's-7', 'OK'],
+    ['an officer, at their home station', officer, 's-3', 'OK'],
+    ['an officer, at a station they are rostered at that day', officer, 's-5', 'OK'],
+    ['an officer, at another station', officer, 's-7', 'FORBIDDEN'],
+  ] as const)('given %s, when an activity at %s is recorded, then %s', async (_who, caller, stationId, answer) => {
+    const places = async () => ({ homeStationId: 's-3', rosteredStationIds: ['s-5'] });
+    const result = await requireActivityPlace(caller, { stationId, date: '2026-11-18' }, places).then(
+      () => 'OK',
+      (error: ApiError) => error.code,
+    );
+    expect(result).toBe(answer);
   });
 
   test.each([
