@@ -1,6 +1,6 @@
 import { BadUserInputError, ForbiddenError } from '../shared/errors';
 import { hasRole, requireCaller, requireRole, type Caller, type Role } from './caller';
-import type { IssueSource } from './vocabulary';
+import { PATROLLING_ROLES, type IssueSource, type OfficerRole } from './vocabulary';
 
 /**
  * Who may do what, and who sees which personal data: every access rule of the API, in one place.
@@ -87,6 +87,26 @@ export function checkReporter(caller: Caller | undefined, report: { serviceCode?
   }
   if (!report.source) throw BadUserInputError.of('input.source', 'is required with a staff token');
   if (report.resolvedOnSite && report.source !== 'PATROL') throw BadUserInputError.of('input.resolvedOnSite', 'only a PATROL report can be resolved on the spot');
+}
+
+/** Where a report was routed, as the on-the-spot rule reads it. */
+export interface PatrolArea {
+  stationId?: string;
+  /** The grid's leader and members, when the report fell in a grid. */
+  gridOfficerIds?: readonly string[];
+}
+
+/**
+ * On-the-spot resolution (当场处理率) is taken only from an officer on patrol: the officer's own
+ * token, a role that patrols, and a report in one of their grids or at their station. FORBIDDEN
+ * otherwise, so the published rate counts only patrols.
+ */
+export function requireOnSiteResolver(caller: Caller, officer: { id: string; role: OfficerRole; active: boolean; stationId?: string } | undefined, area: PatrolArea): void {
+  if (!caller.officerId || !officer?.active) throw new ForbiddenError('Only an officer on patrol can resolve a report on the spot, with their own officer token');
+  if (!PATROLLING_ROLES.includes(officer.role)) throw new ForbiddenError(`Only an officer on patrol can resolve a report on the spot; ${officer.role} officers do not patrol`);
+  const inOwnGrid = area.gridOfficerIds?.includes(officer.id) ?? false;
+  const atOwnStation = !!officer.stationId && officer.stationId === area.stationId;
+  if (!inOwnGrid && !atOwnStation) throw new ForbiddenError('Only an officer on patrol can resolve a report on the spot, in their own grid or at their own station');
 }
 
 // ── Duty ───────────────────────────────────────────────────────────────────────────────────

@@ -17,6 +17,7 @@ import type { StationRecord } from '../../store/stations';
 import type { Services } from '../services';
 import { countedFacts } from './counted-facts';
 import { decideRouting } from './routing-decision';
+import { checkOnSiteResolution } from './on-site-resolution';
 
 type ReportInput = ReturnType<typeof parseArguments<typeof reportIssueArguments>>['input'];
 
@@ -67,6 +68,7 @@ export async function reportIssue(
   const now = services.clock();
   const at = now.toISOString();
   const routing = await decideRouting(input.location, grids, codeStation, (id) => services.officers.get(districtId, id));
+  if (input.resolvedOnSite && caller) await checkOnSiteResolution(services, caller, routing);
   const priority = input.priority ?? 'NORMAL';
   const actor = caller?.subject ?? 'resident';
   const events: NewIssueEvent[] = [{ at, actor, action: 'REPORT', toStatus: 'REPORTED', ...(input.note ? { note: input.note } : {}) }];

@@ -4,6 +4,7 @@ import {
   checkReporter,
   requireActivityPlace,
   requireActivityWriter,
+  requireOnSiteResolver,
   requireIssueHandler,
   requireOperation,
   seesIssueDetails,
@@ -122,6 +123,21 @@ describe('issue handling and reporting', () => {
     ['staff, a HOTLINE report resolved on the spot', officer, { source: 'HOTLINE' as const, resolvedOnSite: true }, 'BAD_USER_INPUT'],
   ])('given a report %s, when the reporter is checked, then %s', (_what, caller, report, answer) => {
     expect(outcome(() => checkReporter(caller, report))).toBe(answer);
+  });
+});
+
+describe('on-the-spot resolution', () => {
+  const patrolling = { id: 'o-1', role: 'ENFORCEMENT' as const, active: true, stationId: 's-1' };
+  test.each([
+    ['an enforcement officer in their grid', officer, patrolling, { gridOfficerIds: ['o-1'] }, 'OK'],
+    ['an enforcement officer at their station, outside any grid', officer, patrolling, { stationId: 's-1' }, 'OK'],
+    ['an inspector in their grid', officer, { ...patrolling, role: 'INSPECTOR' as const }, { gridOfficerIds: ['o-1'] }, 'OK'],
+    ['an enforcement officer in another station’s grid', officer, patrolling, { stationId: 's-2', gridOfficerIds: ['o-9'] }, 'FORBIDDEN'],
+    ['a sanitation officer in their grid', officer, { ...patrolling, role: 'SANITATION' as const }, { gridOfficerIds: ['o-1'] }, 'FORBIDDEN'],
+    ['an inactive officer', officer, { ...patrolling, active: false }, { gridOfficerIds: ['o-1'] }, 'FORBIDDEN'],
+    ['a SCHEDULER', scheduler, undefined, { stationId: 's-1' }, 'FORBIDDEN'],
+  ] as const)('given %s, when a report resolved on the spot is checked, then %s', (_who, caller, record, area, answer) => {
+    expect(outcome(() => requireOnSiteResolver(caller, record, area))).toBe(answer);
   });
 });
 
