@@ -6,7 +6,7 @@ import { isIsoWeek } from '../domain/duty/iso-week';
 import { runScheduledRoster } from '../app/roster/scheduled-run';
 import { createStore } from '../store/client';
 import { findLocalDatabase } from './duty-jobs';
-import { complianceTable, rosterTable } from './duty-tables';
+import { complianceTable, rosterTable, terminalTextWidth } from './duty-tables';
 import { DEFAULT_DISTRICT, LOCAL_TABLE_NAME, resolveDataDir } from './paths';
 
 const USAGE = 'usage: npm run roster -- --week 2026-W48 [--district dingnan] | npm run compliance -- --week 2026-W47 [--district dingnan]';
@@ -44,17 +44,20 @@ async function main(): Promise<void> {
     const services = createServices(store);
     if (!(await services.districts.get(districtId))) fail(`district ${districtId} is not in the local table: run npm start once to seed it`, 1);
     const event = values.week ? { week: values.week } : {};
-    const names = new Map((await services.stations.all(districtId)).map((station) => [station.id, station.name]));
+    const [stations, officers] = await Promise.all([services.stations.all(districtId), services.officers.all(districtId)]);
+    const names = { stations: new Map(stations.map((station) => [station.id, station.name])), officers: new Map(officers.map((officer) => [officer.id, officer.name])) };
+    const style = { names, width: await terminalTextWidth() };
     if (job === 'roster') {
       const summary = await runScheduledRoster(services, districtId, event, services.clock());
       console.log(`outcome: ${summary.outcome}`);
-      console.log(rosterTable((await services.duty.rosters.read(districtId, summary.week))!, names));
+      console.log(rosterTable((await services.duty.rosters.read(districtId, summary.week))!, style));
     } else {
       const publisher = new PrintingPublisher();
       const summary = await runScheduledCompliance(services, publisher, districtId, event, services.clock());
       console.log(`outcome: ${summary.outcome}`);
-      console.log(complianceTable((await services.duty.complianceReports.read(districtId, summary.week))!, names, summary));
-      for (const published of publisher.events) console.log(`event NonCompliantStations: ${JSON.stringify(published)}`);
+      console.log(complianceTable((await services.duty.complianceReports.read(districtId, summary.week))!, style, summary));
+      // The event itself goes to the bus on AWS; here one line says what it would carry.
+      for (const published of publisher.events) console.log(`event NonCompliantStations: part ${published.part} of ${published.parts}, ${published.stations.length} station(s)`);
     }
   } finally {
     store.doc.destroy();
