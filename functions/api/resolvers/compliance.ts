@@ -3,6 +3,7 @@ import { requireCaller } from '../../domain/caller';
 import { parseArguments } from '../../domain/validation/parse';
 import { weekArguments } from '../../domain/validation/duty-inputs';
 import { computeWeekCompliance } from '../../app/compliance/compute-compliance';
+import { complianceHeatMapSvg } from '../../app/compliance/heat-map-svg';
 import { loadReferenced } from '../loaders';
 import { inZone } from '../../domain/time';
 import { translateNote } from '../../domain/messages/translate';
@@ -36,6 +37,11 @@ export const complianceResolvers: Resolvers = {
     complianceRate: (report) => report.header.complianceRate,
     stations: (report) => report.stations.map((verdict) => ({ ...verdict, districtId: report.header.districtId, week: report.header.week })),
     officers: (report) => report.officers,
+    heatMapSvg: async (report, _args, context) => {
+      const { districtId, week } = report.header;
+      const [timezone, stations] = await Promise.all([context.timezoneOf(districtId), context.services.stations.all(districtId)]);
+      return complianceHeatMapSvg(week, timezone, report.stations, new Map(stations.map((station) => [station.id, station.name])));
+    },
   },
   StationCompliance: {
     // Stored in English with the report; answered in the request's language.

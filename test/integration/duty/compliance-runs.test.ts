@@ -83,6 +83,16 @@ describe("Xi'an's rule replayed through the API", () => {
     expect(report.complianceRate).toBeCloseTo(1 / 12);
   });
 
+  test('given the stored report, when its heat map is read through the API, then the 90-minute day at dn-s-01 is marked short and the 150-minute day is not', async () => {
+    const result = await executor.execute(`{ complianceReport(week: "${WEEK}") { heatMapSvg } }`, { claims: supervisor });
+    const svg: string = result.data!.complianceReport.heatMapSvg;
+    const row = svg.slice(svg.indexOf('<g data-station="dn-s-01"'), svg.indexOf('<g data-station="dn-s-02"'));
+
+    expect(row).toContain('<g data-date="2026-11-18" data-minutes="90" data-short="true" data-pending="0">');
+    expect(row).toContain('<g data-date="2026-11-17" data-minutes="150" data-short="false" data-pending="0">');
+    expect(row).toContain('大世界社区城管服务工作站（未达标）');
+  });
+
   test('given the stored report, when a station\'s compliance is read, then it is the report\'s verdict', async () => {
     const result = await executor.execute(`{ station(id: "dn-s-01") { compliance(week: "${WEEK}") { compliant reasons week } } }`, { claims: supervisor });
 
