@@ -4,7 +4,10 @@ const base = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
     '^.+\\.graphql$': '<rootDir>/test/support/graphql-text-transform.js',
+    // ES-module-only packages the code imports, compiled to CommonJS for jest's module system.
+    '/node_modules/(string-width|get-east-asian-width|strip-ansi|ansi-regex)/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!(string-width|get-east-asian-width|strip-ansi|ansi-regex)/)'],
   moduleFileExtensions: ['ts', 'js', 'json', 'graphql'],
   setupFiles: ['<rootDir>/test/support/quiet-observability.js'],
 };

@@ -1,4 +1,4 @@
-import type { OfficerDuty, ServiceSession, StationVerdict } from '../domain/compliance/types';
+import type { OfficerDuty, PendingSession, ServiceSession, StationVerdict } from '../domain/compliance/types';
 import type { UnfilledDemand } from '../domain/roster/types';
 import type { DutyPolicy } from '../domain/duty-policy';
 import type { AttendanceItem } from '../store/attendance';
@@ -18,3 +18,4 @@ export interface AttendancePayloadModel {
 export type UnfilledDemandModel = UnfilledDemand;
 export type ServiceSessionModel = ServiceSession;
 export type OfficerDutyModel = OfficerDuty;
+export type PendingSessionModel = PendingSession;

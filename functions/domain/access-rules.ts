@@ -1,6 +1,6 @@
 import { BadUserInputError, ForbiddenError } from '../shared/errors';
 import { hasRole, requireCaller, requireRole, type Caller, type Role } from './caller';
-import type { IssueSource } from './vocabulary';
+import { PATROLLING_ROLES, type IssueSource, type OfficerRole } from './vocabulary';
 
 /**
  * Who may do what, and who sees which personal data: every access rule of the API, in one place.
@@ -24,6 +24,8 @@ export const OPERATION_ROLES = {
   recordLeave: ['ADMIN', 'SUPERVISOR'],
   /** Register, rotate, disable and enable webhook endpoints; read and replay their dead letters. */
   manageWebhooks: ['ADMIN'],
+  /** Confirm that a service session's officers were there (supervisor verification). */
+  verifyActivity: ['SUPERVISOR'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof OPERATION_ROLES;
@@ -89,6 +91,26 @@ export function checkReporter(caller: Caller | undefined, report: { serviceCode?
   if (report.resolvedOnSite && report.source !== 'PATROL') throw BadUserInputError.of('input.resolvedOnSite', 'only a PATROL report can be resolved on the spot');
 }
 
+/** Where a report was routed, as the on-the-spot rule reads it. */
+export interface PatrolArea {
+  stationId?: string;
+  /** The grid's leader and members, when the report fell in a grid. */
+  gridOfficerIds?: readonly string[];
+}
+
+/**
+ * On-the-spot resolution (当场处理率) is taken only from an officer on patrol: the officer's own
+ * token, a role that patrols, and a report in one of their grids or at their station. FORBIDDEN
+ * otherwise, so the published rate counts only patrols.
+ */
+export function requireOnSiteResolver(caller: Caller, officer: { id: string; role: OfficerRole; active: boolean; stationId?: string } | undefined, area: PatrolArea): void {
+  if (!caller.officerId || !officer?.active) throw new ForbiddenError('Only an officer on patrol can resolve a report on the spot, with their own officer token');
+  if (!PATROLLING_ROLES.includes(officer.role)) throw new ForbiddenError(`Only an officer on patrol can resolve a report on the spot; ${officer.role} officers do not patrol`);
+  const inOwnGrid = area.gridOfficerIds?.includes(officer.id) ?? false;
+  const atOwnStation = !!officer.stationId && officer.stationId === area.stationId;
+  if (!inOwnGrid && !atOwnStation) throw new ForbiddenError('Only an officer on patrol can resolve a report on the spot, in their own grid or at their own station');
+}
+
 // ── Duty ───────────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -100,6 +122,24 @@ export function requireActivityWriter(caller: Caller | undefined, officerIds: re
   if (supervising(known)) return known;
   if (hasRole(known, 'OFFICER') && known.officerId && officerIds.includes(known.officerId)) return known;
   throw new ForbiddenError('Recording an activity needs ADMIN or SUPERVISOR, or an officer who took part in it');
+}
+
+/** Where an officer may serve on a day: their home station and the stations they are rostered at that day. */
+export interface OfficerPlaces {
+  homeStationId?: string;
+  rosteredStationIds: readonly string[];
+}
+
+/**
+ * An OFFICER records an activity only at their home station or a station they are rostered at
+ * that day (FORBIDDEN otherwise); ADMIN and SUPERVISOR anywhere in the district. `places` is
+ * read only for officers, so the call takes a loader.
+ */
+export async function requireActivityPlace(caller: Caller, activity: { stationId?: string; date: string }, places: () => Promise<OfficerPlaces>): Promise<void> {
+  if (supervising(caller) || !activity.stationId) return;
+  const { homeStationId, rosteredStationIds } = await places();
+  if (activity.stationId === homeStationId || rosteredStationIds.includes(activity.stationId)) return;
+  throw new ForbiddenError(`An officer records activities at their home station or a station they are rostered at that day, not at ${activity.stationId} on ${activity.date}`);
 }
 
 /**

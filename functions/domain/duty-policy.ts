@@ -14,6 +14,10 @@ export interface DutyPolicy {
   maxWeeklyDutyMinutes: number;
   sessionsOnDistinctDays: boolean;
   shiftWindows: ShiftWindow[];
+  /** Check-in opens this many minutes before a shift starts (and check-out closes as long after it ends); absent: 30. */
+  checkInOpensMinutesBefore?: number;
+  /** Located check-in: an officer checks in within this many metres of the station. Absent or 0: off. */
+  checkInRadiusMeters?: number;
 }
 
 export const defaultDutyPolicy: DutyPolicy = {

@@ -14,6 +14,9 @@ export const officerRoleSchema = z.enum(OFFICER_ROLES);
 /** Area chiefs and enforcement officers count as enforcement officers (执法) on duty. */
 export const ENFORCEMENT_ROLES: readonly OfficerRole[] = ['AREA_CHIEF', 'ENFORCEMENT'];
 
+/** Roles that patrol (巡查): only their reports may be resolved on the spot (当场处理). */
+export const PATROLLING_ROLES: readonly OfficerRole[] = ['AREA_CHIEF', 'ENFORCEMENT', 'INSPECTOR'];
+
 export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 export const weekdaySchema = z.enum(WEEKDAYS);

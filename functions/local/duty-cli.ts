@@ -1,4 +1,6 @@
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { complianceHeatMapSvg } from '../app/compliance/heat-map-svg';
 import { createServices } from '../app/services';
 import type { CompliancePublisher, NonCompliantStationsEvent } from '../app/compliance/event-publisher';
 import { runScheduledCompliance } from '../app/compliance/scheduled-run';
@@ -6,10 +8,10 @@ import { isIsoWeek } from '../domain/duty/iso-week';
 import { runScheduledRoster } from '../app/roster/scheduled-run';
 import { createStore } from '../store/client';
 import { findLocalDatabase } from './duty-jobs';
-import { complianceTable, rosterTable } from './duty-tables';
+import { complianceTable, rosterTable, terminalTextWidth } from './duty-tables';
 import { DEFAULT_DISTRICT, LOCAL_TABLE_NAME, resolveDataDir } from './paths';
 
-const USAGE = 'usage: npm run roster -- --week 2026-W48 [--district dingnan] | npm run compliance -- --week 2026-W47 [--district dingnan]';
+const USAGE = 'usage: npm run roster -- --week 2026-W48 [--district dingnan] | npm run compliance -- --week 2026-W47 [--district dingnan] [--svg heat-map.svg]';
 
 /** Locally the event is printed: there is no event bus. */
 class PrintingPublisher implements CompliancePublisher {
@@ -28,9 +30,9 @@ class PrintingPublisher implements CompliancePublisher {
 async function main(): Promise<void> {
   const [job, ...rest] = process.argv.slice(2);
   if (job !== 'roster' && job !== 'compliance') fail(USAGE, 2);
-  let values: { week?: string; district?: string };
+  let values: { week?: string; district?: string; svg?: string };
   try {
-    ({ values } = parseArgs({ args: rest, options: { week: { type: 'string' }, district: { type: 'string' } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({ args: rest, options: { week: { type: 'string' }, district: { type: 'string' }, svg: { type: 'string' } }, strict: true, allowPositionals: false }));
   } catch (error) {
     return fail(`${(error as Error).message}; ${USAGE}`, 2);
   }
@@ -42,19 +44,28 @@ async function main(): Promise<void> {
   try {
     console.log(`DynamoDB: ${database.endpoint} (${database.source}), table ${LOCAL_TABLE_NAME}, district ${districtId}`);
     const services = createServices(store);
-    if (!(await services.districts.get(districtId))) fail(`district ${districtId} is not in the local table: run npm start once to seed it`, 1);
+    const district = await services.districts.get(districtId);
+    if (!district) fail(`district ${districtId} is not in the local table: run npm start once to seed it`, 1);
     const event = values.week ? { week: values.week } : {};
-    const names = new Map((await services.stations.all(districtId)).map((station) => [station.id, station.name]));
+    const [stations, officers] = await Promise.all([services.stations.all(districtId), services.officers.all(districtId)]);
+    const names = { stations: new Map(stations.map((station) => [station.id, station.name])), officers: new Map(officers.map((officer) => [officer.id, officer.name])) };
+    const style = { names, width: await terminalTextWidth() };
     if (job === 'roster') {
       const summary = await runScheduledRoster(services, districtId, event, services.clock());
       console.log(`outcome: ${summary.outcome}`);
-      console.log(rosterTable((await services.duty.rosters.read(districtId, summary.week))!, names));
+      console.log(rosterTable((await services.duty.rosters.read(districtId, summary.week))!, style));
     } else {
       const publisher = new PrintingPublisher();
       const summary = await runScheduledCompliance(services, publisher, districtId, event, services.clock());
       console.log(`outcome: ${summary.outcome}`);
-      console.log(complianceTable((await services.duty.complianceReports.read(districtId, summary.week))!, names, summary));
-      for (const published of publisher.events) console.log(`event NonCompliantStations: ${JSON.stringify(published)}`);
+      const report = (await services.duty.complianceReports.read(districtId, summary.week))!;
+      console.log(complianceTable(report, style, summary));
+      if (values.svg) {
+        await writeFile(values.svg, complianceHeatMapSvg(summary.week, district.timezone, report.stations, names.stations));
+        console.log(`heat map: ${values.svg}`);
+      }
+      // The event itself goes to the bus on AWS; here one line says what it would carry.
+      for (const published of publisher.events) console.log(`event NonCompliantStations: part ${published.part} of ${published.parts}, ${published.stations.length} station(s)`);
     }
   } finally {
     store.doc.destroy();

@@ -49,6 +49,11 @@ export interface ActivityRecord extends ActivityFields {
   /** The ISO week of `startsAt` in the district's time zone; the GSI1 partition. */
   week: string;
   durationMinutes: number;
+  /** Who recorded it (the token's subject); absent on activities recorded before this was kept. */
+  recordedBy?: string;
+  /** Supervisor verification (verifyActivity): who and when. Any later change clears it. */
+  verifiedBy?: string;
+  verifiedAt?: string;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -113,6 +118,13 @@ export class ActivityRepository {
   async replace(current: ActivityRecord, next: ActivityRecord, checks: GuardedWrite[]): Promise<ActivityRecord> {
     const write = putAtVersion(this.store, next, current.version, (options) => new ConflictError(`Activity ${current.id} was changed concurrently; read it again and retry`, options));
     await transactWrite(this.store, [write, ...checks]);
+    return next;
+  }
+
+  /** Marks `current` verified by `by` at `at`, only if it is still at the version read. */
+  async verify(current: ActivityRecord, by: string, at: string): Promise<ActivityRecord> {
+    const next: ActivityRecord = { ...current, verifiedBy: by, verifiedAt: at, version: current.version + 1, updatedAt: at };
+    await transactWrite(this.store, [putAtVersion(this.store, next, current.version, (options) => new ConflictError(`Activity ${current.id} was changed concurrently; read it again and retry`, options))]);
     return next;
   }
 

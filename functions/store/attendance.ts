@@ -17,6 +17,19 @@ export interface AttendanceItem {
   checkedInBy: string;
   checkedOutAt?: string;
   checkedOutBy?: string;
+  /** Whole minutes after the shift's start; absent on records written before lateness was kept. */
+  lateMinutes?: number;
+  /** A supervisor recorded it for the officer. */
+  onBehalf?: boolean;
+  /** Metres from the station, when the check-in carried a location. */
+  distanceMeters?: number;
+}
+
+/** What a check-in records besides who and when. */
+export interface CheckInFacts {
+  lateMinutes: number;
+  onBehalf: boolean;
+  distanceMeters?: number;
 }
 
 export interface AttendanceChange {
@@ -36,8 +49,19 @@ export class AttendanceRepository {
     return queryAll<AttendanceItem>(this.store, partitionPrefix(weekPartition(districtId, week), ATTENDANCE_PREFIX));
   }
 
-  async checkIn(districtId: string, week: string, shiftId: string, officerId: string, at: string, by: string): Promise<AttendanceChange> {
-    const item: AttendanceItem = { ...attendanceKey(districtId, week, shiftId, officerId), districtId, week, shiftId, officerId, checkedInAt: at, checkedInBy: by };
+  async checkIn(districtId: string, week: string, shiftId: string, officerId: string, at: string, by: string, facts: CheckInFacts): Promise<AttendanceChange> {
+    const item: AttendanceItem = {
+      ...attendanceKey(districtId, week, shiftId, officerId),
+      districtId,
+      week,
+      shiftId,
+      officerId,
+      checkedInAt: at,
+      checkedInBy: by,
+      lateMinutes: facts.lateMinutes,
+      onBehalf: facts.onBehalf,
+      ...(facts.distanceMeters === undefined ? {} : { distanceMeters: facts.distanceMeters }),
+    };
     try {
       await this.store.doc.send(new PutCommand({ TableName: this.store.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
       return { attendance: item, changed: true };

@@ -19,6 +19,7 @@ import type { StationRecord } from '../../store/stations';
 import type { Services } from '../services';
 import { countedFacts } from './counted-facts';
 import { decideRouting } from './routing-decision';
+import { checkOnSiteResolution } from './on-site-resolution';
 
 /** What the report read of the records its payload refers to, for the API to answer them from. */
 export interface ReportRelated {
@@ -89,6 +90,7 @@ export async function reportIssue(
     decideRouting(input.location, grids, codeStation, loadOfficer),
     possibleDuplicates(services, districtId, input, policy, now),
   ]);
+  if (input.resolvedOnSite && caller) await checkOnSiteResolution(services, caller, routing);
   const priority = input.priority ?? 'NORMAL';
   const actor = caller?.subject ?? 'resident';
   const events: NewIssueEvent[] = [{ at, actor, action: 'REPORT', toStatus: 'REPORTED', ...(input.note ? { note: input.note } : {}) }];

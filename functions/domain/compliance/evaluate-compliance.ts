@@ -14,10 +14,10 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceResult {
     const role = roles.get(officerId);
     return role !== undefined && isEnforcementRole(role);
   };
-  const sessions = sessionsByStation(input, isEnforcement);
+  const { sessions, pending } = sessionsByStation(input, isEnforcement);
   const stations = [...input.stations]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((station) => judgeStation(station.id, sessions.get(station.id) ?? [], input.policy));
+    .map((station) => judgeStation(station.id, sessions.get(station.id) ?? [], input.policy, pending.get(station.id) ?? []));
   const compliantCount = stations.filter((station) => station.compliant).length;
   return {
     week: input.week,

@@ -18,6 +18,8 @@ export interface ServiceActivity {
   startsAt: string;
   endsAt: string;
   officerIds: readonly string[];
+  /** Set when a SUPERVISOR verified the session (verifyActivity): every listed officer counts. */
+  verifiedAt?: string;
 }
 
 export interface RosteredShift {
@@ -63,6 +65,21 @@ export interface ServiceSession {
   qualifies: boolean;
 }
 
+/**
+ * A SERVICE_SESSION activity whose presence is not shown for some of its officers: neither
+ * verified by a supervisor nor covered by their check-in at the station. Those officers do not
+ * count towards any session until it is verified.
+ */
+export interface PendingSession {
+  activityId: string;
+  date: string;
+  startsAt: string;
+  endsAt: string;
+  minutes: number;
+  /** The officers whose presence is not shown (empty for an activity that names none). */
+  officerIds: string[];
+}
+
 export interface StationVerdict {
   stationId: string;
   qualifyingSessions: number;
@@ -72,6 +89,8 @@ export interface StationVerdict {
   /** Empty when compliant; otherwise what a person can act on. */
   reasons: string[];
   sessions: ServiceSession[];
+  /** Service sessions awaiting verification; not counted. Absent on reports stored before evidence was required. */
+  pendingSessions?: PendingSession[];
 }
 
 /** Rostered against attended duty of one officer in the week. */

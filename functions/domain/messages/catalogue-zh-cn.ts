@@ -19,6 +19,10 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'This operation needs the role {roles}': '此操作需要角色 {roles}',
   'Only the assigned officer, a SUPERVISOR or an ADMIN can handle this issue': '只有被指派的人员、SUPERVISOR 或 ADMIN 可以办理此问题',
   'Recording an activity needs ADMIN or SUPERVISOR, or an officer who took part in it': '记录活动需要 ADMIN 或 SUPERVISOR 角色，或参与该活动的人员',
+  'Only an officer on patrol can resolve a report on the spot, with their own officer token': '只有巡查中的人员可以当场处理，须使用本人的人员令牌',
+  'Only an officer on patrol can resolve a report on the spot; {status} officers do not patrol': '只有巡查中的人员可以当场处理；{status} 岗位不负责巡查',
+  'Only an officer on patrol can resolve a report on the spot, in their own grid or at their own station': '只有巡查中的人员可以当场处理，且须在本人的网格或站点内',
+  'An officer records activities at their home station or a station they are rostered at that day, not at {id} on {date}': '人员只能在本站点或当天排班的站点记录活动，不能在 {date} 于 {id} 记录',
   'Officers check themselves in and out; a SUPERVISOR may do it for them': '人员须自行签到和签退；SUPERVISOR 可代为操作',
   'You are not on shift {id}': '您不在班次 {id} 中',
   'is required to report without a token': '无令牌上报时必填',
@@ -65,7 +69,13 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'is already used by another station': '已被另一个站点使用',
   'must start with "{id}-"': '必须以 "{id}-" 开头',
   'is not on shift {id}': '不在班次 {id} 中',
-  'is on {date}: check-in and check-out are open that day only ({zone})': '该班次在 {date}：仅当天可以签到和签退（{zone}）',
+  'check-in opens at {id}, {n} minutes before the shift starts': '签到于 {id} 开放，即班次开始前 {n} 分钟',
+  'the shift ended at {id}: check-in is closed': '班次已于 {id} 结束：签到已关闭',
+  'check-out closed at {id}, {n} minutes after the shift ended': '签退已于 {id} 关闭，即班次结束后 {n} 分钟',
+  'is required: this district checks in within {n} m of the station': '必填：本辖区须在站点 {n} 米范围内签到',
+  'cannot be checked: the station has no location; ask an ADMIN to set it': '无法核验：站点没有位置，请管理员设置',
+  'is {n} m from the station; check-in is allowed within {m} m': '距站点 {n} 米；须在 {m} 米范围内签到',
+  'must be 0 (off) or 10 to 10000': '必须为 0（关闭）或 10 至 10000',
   "is required to close a resident's report (source {status}): the follow-up call's rating": '关闭居民上报的问题（来源 {status}）时必填：回访的满意度评价',
   'is refused for a PATROL find: only a resident’s report is rated': '巡查发现的问题不接受此项：只有居民上报的问题才评价满意度',
   'must be another issue': '必须是另一个问题',
@@ -161,6 +171,7 @@ export const STORED_NOTES: Readonly<Record<string, string>> = {
   'no enforcement officer present': '无执法人员在场',
   '1 enforcement officer present, {m} required': '1 名执法人员在场，要求 {m} 名',
   '{n} enforcement officers present, {m} required': '{n} 名执法人员在场，要求 {m} 名',
+  '{date}: the session {id}–{id2} is pending verification and not counted': '{date}：{id}–{id2} 的服务待核实，不计入',
 };
 
 /** The names errors give records (NotFoundError's first argument, repositories' labels). */

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import * as z from 'zod';
 import { isIsoWeek, ISO_WEEK_PATTERN } from '../duty/iso-week';
-import { absentIfNull, freeText, idField, nameField, noteField, pageArguments, versionField } from './fields';
+import { absentIfNull, freeText, geoPointInputField, idField, nameField, noteField, pageArguments, versionField } from './fields';
 
 /** Inputs of the duty operations (activities, duty policy, rosters, attendance, leave). Every rule reports its field path. */
 
@@ -42,6 +42,11 @@ export const dutyPolicySchema = z.object({
     .min(1, 'needs at least one window')
     .max(6, 'at most 6 windows')
     .refine((windows) => new Set(windows.map((window) => window.name)).size === windows.length, 'window names must be unique'),
+  checkInOpensMinutesBefore: z.int('must be an integer').min(0, 'must not be negative').max(240, 'must be at most 240').optional(),
+  checkInRadiusMeters: z
+    .int('must be an integer')
+    .refine((metres) => metres === 0 || (metres >= 10 && metres <= 10_000), 'must be 0 (off) or 10 to 10000')
+    .optional(),
 });
 
 export const updateDutyPolicyArguments = z.object({
@@ -119,6 +124,9 @@ export const updateActivityArguments = z.object({
 
 export const deleteActivityArguments = z.object({ id: idField, expectedVersion: versionField.nullish() });
 
+/** verifyActivity: the activity, and optionally the version the supervisor looked at. */
+export const verifyActivityArguments = deleteActivityArguments;
+
 export const activitiesArguments = z.object({
   filter: z
     .object({
@@ -139,7 +147,7 @@ export const generateRosterArguments = z.object({ week: isoWeekField, force: z.b
 /** `<date>.<window>.<station id>`, as the planner names shifts. */
 export const shiftIdField = z.string().regex(/^\d{4}-\d{2}-\d{2}\.[A-Z][A-Z0-9_]{0,31}\.[A-Za-z0-9_-]{1,64}$/, 'is not a shift id');
 
-export const attendanceArguments = z.object({ shiftId: shiftIdField, officerId: absentIfNull(idField) });
+export const attendanceArguments = z.object({ shiftId: shiftIdField, officerId: absentIfNull(idField), location: absentIfNull(geoPointInputField) });
 
 /** Leave longer than a year is refused: it is copied into each week it touches, in one transaction. */
 /** Leave longer than this is refused: one transaction writes a copy into every week it touches. */

@@ -42,12 +42,15 @@ beforeAll(async () => {
 });
 afterAll(() => stop());
 
+/** A session a supervisor records and verifies: the evidence that its officers were there. */
 async function session(stationId: string, date: string, from: string, to: string, officerIds: string[]) {
   const result = await executor.execute(`mutation R($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`, {
     variables: { input: { kind: 'SERVICE_SESSION', title: '服务群众面对面', stationId, startsAt: `${date}T${from}:00+08:00`, endsAt: `${date}T${to}:00+08:00`, officerIds } },
     claims: supervisor,
   });
   expect(result.errors).toBeUndefined();
+  const verified = await executor.execute(`mutation { verifyActivity(id: "${result.data!.recordActivity.id}") { verifiedAt } }`, { claims: supervisor });
+  expect(verified.errors).toBeUndefined();
 }
 
 describe("Xi'an's rule replayed through the API", () => {
@@ -78,6 +81,16 @@ describe("Xi'an's rule replayed through the API", () => {
     expect(byStation.get('dn-s-03')).toMatchObject({ compliant: false, reasons: ['1 of 2 required sessions held', '2026-11-20: no enforcement officer present'] });
     expect(byStation.get('dn-s-12')).toMatchObject({ reasons: ['0 of 2 required sessions held', 'no service session or attended shift this week'] });
     expect(report.complianceRate).toBeCloseTo(1 / 12);
+  });
+
+  test('given the stored report, when its heat map is read through the API, then the 90-minute day at dn-s-01 is marked short and the 150-minute day is not', async () => {
+    const result = await executor.execute(`{ complianceReport(week: "${WEEK}") { heatMapSvg } }`, { claims: supervisor });
+    const svg: string = result.data!.complianceReport.heatMapSvg;
+    const row = svg.slice(svg.indexOf('<g data-station="dn-s-01"'), svg.indexOf('<g data-station="dn-s-02"'));
+
+    expect(row).toContain('<g data-date="2026-11-18" data-minutes="90" data-short="true" data-pending="0">');
+    expect(row).toContain('<g data-date="2026-11-17" data-minutes="150" data-short="false" data-pending="0">');
+    expect(row).toContain('大世界社区城管服务工作站（未达标）');
   });
 
   test('given the stored report, when a station\'s compliance is read, then it is the report\'s verdict', async () => {

@@ -119,6 +119,7 @@ describe('no Scan in any request path', () => {
       input: { kind: 'SERVICE_SESSION', title: '服务群众面对面', stationId: 'dn-s-01', startsAt: '2026-11-17T09:00:00+08:00', endsAt: '2026-11-17T11:00:00+08:00', officerIds: ['dn-o-01-2'] },
     })).recordActivity;
     await run('updateActivity', `mutation U($id: ID!) { updateActivity(input: { id: $id, peopleReached: 30 }) { id version } }`, { id: activity.id });
+    await run('verifyActivity', `mutation V($id: ID!) { verifyActivity(id: $id) { verifiedAt } }`, { id: activity.id }, claimsFor('dingnan', 'SUPERVISOR'));
     await run('activity', `query A($id: ID!) { activity(id: $id) { id station { id } officers { id } } }`, { id: activity.id });
     await run('activities', `{ activities(first: 10) { edges { node { id station { id } officers { id } } } pageInfo { hasNextPage } } }`);
     const spare = (await run('recordActivity (to delete)', `mutation A($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`, {

@@ -16,6 +16,7 @@ const VALUES: Record<string, string> = {
   UnfilledDemand: 'part of Roster',
   RosterFairness: 'part of Roster',
   ServiceSession: 'part of StationCompliance',
+  PendingSession: 'part of StationCompliance',
   OfficerDuty: 'part of ComplianceReport',
 };
 /** Root types, and the wrappers around what a field or mutation answers. */

@@ -2,7 +2,9 @@ import {
   OPERATION_ROLES,
   attendee,
   checkReporter,
+  requireActivityPlace,
   requireActivityWriter,
+  requireOnSiteResolver,
   requireIssueHandler,
   requireOperation,
   seesIssueDetails,
@@ -45,6 +47,7 @@ describe('operations by role', () => {
     computeCompliance: ['ADMIN', 'SUPERVISOR', 'SCHEDULER'],
     recordLeave: ['ADMIN', 'SUPERVISOR'],
     manageWebhooks: ['ADMIN'],
+    verifyActivity: ['SUPERVISOR'],
   };
 
   test('given the table of operations, when read, then it lists exactly the operations this test knows', () => {
@@ -124,6 +127,21 @@ describe('issue handling and reporting', () => {
   });
 });
 
+describe('on-the-spot resolution', () => {
+  const patrolling = { id: 'o-1', role: 'ENFORCEMENT' as const, active: true, stationId: 's-1' };
+  test.each([
+    ['an enforcement officer in their grid', officer, patrolling, { gridOfficerIds: ['o-1'] }, 'OK'],
+    ['an enforcement officer at their station, outside any grid', officer, patrolling, { stationId: 's-1' }, 'OK'],
+    ['an inspector in their grid', officer, { ...patrolling, role: 'INSPECTOR' as const }, { gridOfficerIds: ['o-1'] }, 'OK'],
+    ['an enforcement officer in another station’s grid', officer, patrolling, { stationId: 's-2', gridOfficerIds: ['o-9'] }, 'FORBIDDEN'],
+    ['a sanitation officer in their grid', officer, { ...patrolling, role: 'SANITATION' as const }, { gridOfficerIds: ['o-1'] }, 'FORBIDDEN'],
+    ['an inactive officer', officer, { ...patrolling, active: false }, { gridOfficerIds: ['o-1'] }, 'FORBIDDEN'],
+    ['a SCHEDULER', scheduler, undefined, { stationId: 's-1' }, 'FORBIDDEN'],
+  ] as const)('given %s, when a report resolved on the spot is checked, then %s', (_who, caller, record, area, answer) => {
+    expect(outcome(() => requireOnSiteResolver(caller, record, area))).toBe(answer);
+  });
+});
+
 describe('duty', () => {
   test.each([
     ['an ADMIN', admin, ['o-9'], 'OK'],
@@ -134,6 +152,20 @@ describe('duty', () => {
     ['no token', undefined, ['o-9'], 'UNAUTHENTICATED'],
   ] as const)('given %s, when an activity of %j is recorded, then %s', (_who, caller, officerIds, answer) => {
     expect(outcome(() => requireActivityWriter(caller, officerIds))).toBe(answer);
+  });
+
+  test.each([
+    ['a SUPERVISOR, anywhere', supervisor, 's-7', 'OK'],
+    ['an officer, at their home station', officer, 's-3', 'OK'],
+    ['an officer, at a station they are rostered at that day', officer, 's-5', 'OK'],
+    ['an officer, at another station', officer, 's-7', 'FORBIDDEN'],
+  ] as const)('given %s, when an activity at %s is recorded, then %s', async (_who, caller, stationId, answer) => {
+    const places = async () => ({ homeStationId: 's-3', rosteredStationIds: ['s-5'] });
+    const result = await requireActivityPlace(caller, { stationId, date: '2026-11-18' }, places).then(
+      () => 'OK',
+      (error: ApiError) => error.code,
+    );
+    expect(result).toBe(answer);
   });
 
   test.each([

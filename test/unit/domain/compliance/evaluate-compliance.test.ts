@@ -9,7 +9,13 @@ const OFFICERS = [
 ];
 
 let sequence = 0;
+/** A session a supervisor has verified: its officers' presence is shown. */
 function session(date: string, from: string, to: string, officerIds: string[], stationId = 'xingfuli'): ServiceActivity {
+  return { ...unverified(date, from, to, officerIds, stationId), verifiedAt: `${date}T20:00:00+08:00` };
+}
+
+/** A session as an officer recorded it, with no verification. */
+function unverified(date: string, from: string, to: string, officerIds: string[], stationId = 'xingfuli'): ServiceActivity {
   sequence += 1;
   return { id: `act-${sequence}`, kind: 'SERVICE_SESSION', stationId, startsAt: `${date}T${from}:00+08:00`, endsAt: `${date}T${to}:00+08:00`, officerIds };
 }
@@ -59,6 +65,63 @@ describe("Xi'an's rule: two sessions a week, two hours each, with an enforcement
       [180, false],
     ]);
     expect(verdict.reasons).toEqual(['1 of 2 required sessions held', '2026-11-19: no enforcement officer present']);
+  });
+});
+
+describe('service sessions count only with presence shown', () => {
+  test('given two unverified sessions without check-ins, when evaluated, then none counts, both are pending and the reasons say so', () => {
+    const verdict = onlyStation(
+      week({ activities: [unverified('2026-11-17', '09:00', '11:30', ['enforcer']), unverified('2026-11-19', '14:00', '16:30', ['chief'])] }),
+    );
+
+    expect(verdict).toMatchObject({ compliant: false, qualifyingSessions: 0, sessions: [] });
+    expect(verdict.pendingSessions!.map((pending) => [pending.date, pending.minutes, pending.officerIds])).toEqual([
+      ['2026-11-17', 150, ['enforcer']],
+      ['2026-11-19', 150, ['chief']],
+    ]);
+    expect(verdict.reasons).toEqual([
+      '0 of 2 required sessions held',
+      '2026-11-17: the session 09:00–11:30 is pending verification and not counted',
+      '2026-11-19: the session 14:00–16:30 is pending verification and not counted',
+    ]);
+  });
+
+  test('given an unverified session naming an officer whose check-in at the station covers it and one who was not there, when evaluated, then only the first counts', () => {
+    const shift = { id: '2026-11-18.EARLY.xingfuli', stationId: 'xingfuli', date: '2026-11-18', startsAt: '2026-11-18T08:00:00+08:00', endsAt: '2026-11-18T12:00:00+08:00', officerIds: ['sweeper'] };
+    const verdict = onlyStation(
+      week({
+        activities: [unverified('2026-11-18', '09:00', '11:00', ['sweeper', 'enforcer'])],
+        shifts: [shift],
+        // Checked in, not yet out: the shift's end bounds the presence.
+        attendance: [{ shiftId: shift.id, officerId: 'sweeper', checkedInAt: '2026-11-18T08:05:00+08:00' }],
+      }),
+    );
+
+    expect(verdict.sessions).toHaveLength(1);
+    expect(verdict.sessions[0]).toMatchObject({ officerIds: ['sweeper'], enforcementOfficerIds: [], qualifies: false });
+    expect(verdict.pendingSessions).toEqual([expect.objectContaining({ officerIds: ['enforcer'] })]);
+  });
+
+  test('given a check-in at another station, when an unverified session names that officer, then the check-in is no evidence', () => {
+    const shift = { id: '2026-11-18.EARLY.yanhe', stationId: 'yanhe', date: '2026-11-18', startsAt: '2026-11-18T08:00:00+08:00', endsAt: '2026-11-18T12:00:00+08:00', officerIds: ['enforcer'] };
+    const verdict = onlyStation(
+      week({
+        activities: [unverified('2026-11-18', '09:00', '11:00', ['enforcer'])],
+        shifts: [shift],
+        attendance: [{ shiftId: shift.id, officerId: 'enforcer', checkedInAt: '2026-11-18T08:00:00+08:00', checkedOutAt: '2026-11-18T12:00:00+08:00' }],
+      }),
+    );
+
+    expect(verdict.sessions).toEqual([]);
+    expect(verdict.pendingSessions).toHaveLength(1);
+  });
+
+  test('given the same sessions verified by a supervisor, when evaluated, then they count and nothing is pending', () => {
+    const verdict = onlyStation(
+      week({ activities: [session('2026-11-17', '09:00', '11:30', ['enforcer']), session('2026-11-19', '14:00', '16:30', ['chief'])] }),
+    );
+
+    expect(verdict).toMatchObject({ compliant: true, qualifyingSessions: 2, pendingSessions: [], reasons: [] });
   });
 });
 
