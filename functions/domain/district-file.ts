@@ -167,7 +167,10 @@ function crossCheck(file: References, report: Report): void {
  * names), its staff's identity provider (Cognito by default, which the China regions lack: there
  * it must be an OIDC provider), the API's custom domain, and how long its logs are kept.
  */
-function checkDeployment(file: { region?: string; identity?: Identity }, report: Report): void {
+function checkDeployment(file: { region?: string; identity?: Identity; adminEmails: string[] }, report: Report): void {
+  if (file.identity?.kind === 'oidc' && file.adminEmails.length > 0) {
+    report(['adminEmails'], 'must be empty for an OIDC district: its administrators are the members of the provider\'s ADMIN group (identity.roleValues.ADMIN)');
+  }
   if (!isChinaRegion(file.region)) return;
   if (file.identity === undefined) {
     report(['identity'], `is required in ${file.region}: Amazon Cognito user pools are not available in the China regions; name the district's OIDC provider ({ "kind": "oidc", "issuer", "audience", "claims", "roleValues" })`);

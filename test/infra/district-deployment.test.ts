@@ -37,7 +37,7 @@ let commercial: Template;
 
 beforeAll(() => {
   districts = districtsDirectoryOf([
-    { content: districtLike('ningxia', { region: 'cn-northwest-1', identity: OIDC, domain: DOMAIN, logRetentionDays: 365, adminEmails: ['chief@example.gov.cn'] }) },
+    { content: districtLike('ningxia', { region: 'cn-northwest-1', identity: OIDC, domain: DOMAIN, logRetentionDays: 365, adminEmails: [] }) },
     { content: districtLike('hongkong', { region: 'ap-east-1', adminEmails: ['chief@example.com'] }) },
   ]);
   synthesized = synthesizeDistrictApp({ districtsDirectory: districts.directory });

@@ -39,6 +39,10 @@ describe('identity and region of a district file', () => {
     expect(() => parse({ region: 'cn-northwest-1' })).toThrow(/identity: is required in cn-northwest-1/);
   });
 
+  test('given an OIDC district with adminEmails, when parsed, then the administrators are said to be the provider\'s', () => {
+    expect(() => parse({ identity: oidc, adminEmails: ['chief@example.gov.cn'] })).toThrow(/adminEmails: must be empty for an OIDC district/);
+  });
+
   test('given a China region with a provider on localhost, when parsed, then the issuer must be reachable', () => {
     expect(() => parse({ region: 'cn-northwest-1', identity: { ...oidc, issuer: 'http://localhost:4100' } })).toThrow(/identity\.issuer: must be reachable/);
   });
