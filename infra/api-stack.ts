@@ -1,18 +1,23 @@
-import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { ENABLE_PARTITION_LITERALS } from 'aws-cdk-lib/cx-api';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
 import type { DistrictFile } from '../functions/domain/district-file';
 import { DISTRICT_ID_PATTERN } from '../functions/domain/vocabulary';
+import { claimMappingOf } from '../functions/domain/deployment/identity';
 import { ApiFunction } from './constructs/api-function';
+import { ApiCustomDomain } from './constructs/custom-domain';
 import { DataTable } from './constructs/data-table';
+import { DistrictIdentity } from './constructs/district-identity';
+import { DistrictKeys } from './constructs/district-keys';
 import { DistrictOnboarding } from './constructs/district-onboarding';
 import { DutySchedules } from './constructs/duty-schedules';
 import { GraphqlHttpApi } from './constructs/http-api';
 import { Open311Function } from './constructs/open311-function';
 import { InitialAdmins } from './constructs/initial-admins';
+import { LogAndQueuePolicy } from './constructs/log-and-queue-policy';
 import { OperationalAlarms } from './constructs/operational-alarms';
-import { UserDirectory } from './constructs/user-directory';
 import { WebhookDelivery } from './constructs/webhook-delivery';
 import { WebhookKey } from './constructs/webhook-key';
 
@@ -42,7 +47,9 @@ export class ApiStack extends Stack {
   readonly apiFunction: NodejsFunction;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
-    super(scope, id, props);
+    // The district file's region, if it names one, is the stack's: ARNs then name its partition (aws-cn in China).
+    super(scope, id, { ...props, env: props.env ?? (props.district.region ? { region: props.district.region } : undefined) });
+    this.node.setContext(ENABLE_PARTITION_LITERALS, true);
     const districtId = props.district.id;
     if (!DISTRICT_ID_PATTERN.test(districtId)) {
       throw new Error(`Invalid district id "${districtId}": expected ${DISTRICT_ID_PATTERN}`);
@@ -51,24 +58,35 @@ export class ApiStack extends Stack {
     Tags.of(this).add('district', districtId);
 
     const name = `community-city-services-${districtId}`;
-    this.table = new DataTable(this, 'Data').table;
-    const users = new UserDirectory(this, 'Users', { userPoolName: name });
+    const keys = new DistrictKeys(this, 'Keys', { districtId });
+    Aspects.of(this).add(new LogAndQueuePolicy({ retentionDays: props.district.logRetentionDays, logsKey: keys.logs, queuesKey: keys.queues }), {
+      priority: AspectPriority.MUTATING,
+    });
+    this.table = new DataTable(this, 'Data', { encryptionKey: keys.data }).table;
+    const identity = new DistrictIdentity(this, 'Identity', { identity: props.district.identity, region: this.region, userPoolName: name });
     this.apiFunction = new ApiFunction(this, 'GraphqlFunction', { table: this.table, serviceName: name, districtId }).function;
+    if (props.district.identity.kind === 'oidc') {
+      this.apiFunction.addEnvironment('IDENTITY_CLAIM_MAPPING', JSON.stringify(claimMappingOf(props.district.identity)));
+    }
     const http = new GraphqlHttpApi(this, 'Http', {
       apiName: name,
       handler: this.apiFunction,
-      userPool: users.userPool,
-      client: users.client,
+      jwtIssuer: identity.issuer,
+      jwtAudience: identity.audience,
       corsAllowOrigins: props.district.allowedOrigins,
     });
     new Open311Function(this, 'Open311', { api: http.api, table: this.table, serviceName: name, districtId });
+    if (props.district.domain) new ApiCustomDomain(this, 'Domain', { domain: props.district.domain, api: http.api, stage: http.stage });
     const onboarding = new DistrictOnboarding(this, 'Onboarding', { table: this.table, district: props.district, serviceName: name });
-    new InitialAdmins(this, 'InitialAdmins', {
-      userPool: users.userPool,
-      adminGroup: users.groups.ADMIN,
-      districtId,
-      emails: props.district.adminEmails,
-    });
+    // A Cognito district's first administrators; an OIDC district's are its provider's business.
+    if (identity.users) {
+      new InitialAdmins(this, 'InitialAdmins', {
+        userPool: identity.users.userPool,
+        adminGroup: identity.users.groups.ADMIN,
+        districtId,
+        emails: props.district.adminEmails,
+      });
+    }
     // Next week's roster every Friday 18:00 and last week's compliance every Monday 02:00, district time.
     const duty = new DutySchedules(this, 'Duty', { table: this.table, districtId, timezone: props.district.timezone, serviceName: name });
     // Webhooks: the API seals the endpoints' secrets with the key, the delivery functions open them; events come from the district's bus.
@@ -81,11 +99,14 @@ export class ApiStack extends Stack {
       functions: { Api: this.apiFunction, Roster: duty.rosterFunction, Compliance: duty.complianceFunction, Onboarding: onboarding.function },
       deadLetterQueue: duty.deadLetterQueue,
       alarmName: (suffix) => `${name}-${suffix}`,
+      topicKey: keys.alarms,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: http.stage.url, description: 'Base URL: append graphql or public/graphql' });
-    new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: users.client.userPoolClientId });
+    if (identity.users) {
+      new CfnOutput(this, 'UserPoolId', { value: identity.users.userPool.userPoolId });
+      new CfnOutput(this, 'UserPoolClientId', { value: identity.users.client.userPoolClientId });
+    }
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
   }
 }

@@ -33,7 +33,7 @@ const graphqlHandler = startServerAndCreateLambdaHandler(
   handlers.createAPIGatewayProxyEventV2RequestHandler(),
   {
     context: async ({ event, context }) => {
-      const claimed = callerFromClaims(verifiedClaimsOf(event));
+      const claimed = callerFromClaims(verifiedClaimsOf(event), environment.IDENTITY_CLAIM_MAPPING);
       const caller = callerOfDeployment(claimed, environment.DISTRICT_ID);
       if (claimed && !caller) {
         logger.warn('Token of another district treated as anonymous', {

@@ -3,6 +3,10 @@ import { districtIdSchema, officerRoleSchema, stationKindSchema, weekdaySchema }
 import { defaultDutyPolicy, type DutyPolicy } from './duty-policy';
 import { wgs84PointField, idField, nameField, wgs84PolygonField, textField } from './validation/fields';
 import { amenitiesField, serviceCodeField } from './validation/reference-inputs';
+import { customDomainSchema } from './deployment/custom-domain';
+import { identitySchema, isLoopbackIssuer, type Identity } from './deployment/identity';
+import { logRetentionDaysSchema } from './deployment/log-retention';
+import { isChinaRegion, regionSchema } from './deployment/region';
 
 /**
  * The district onboarding file (`infra/districts/<id>.json`): the district, its duty policy,
@@ -158,9 +162,32 @@ function crossCheck(file: References, report: Report): void {
   });
 }
 
+/**
+ * Where and how the district is deployed: its region (absent: the region the deploying profile
+ * names), its staff's identity provider (Cognito by default, which the China regions lack: there
+ * it must be an OIDC provider), the API's custom domain, and how long its logs are kept.
+ */
+function checkDeployment(file: { region?: string; identity?: Identity; adminEmails: string[] }, report: Report): void {
+  if (file.identity?.kind === 'oidc' && file.adminEmails.length > 0) {
+    report(['adminEmails'], 'must be empty for an OIDC district: its administrators are the members of the provider\'s ADMIN group (identity.roleValues.ADMIN)');
+  }
+  if (!isChinaRegion(file.region)) return;
+  if (file.identity === undefined) {
+    report(['identity'], `is required in ${file.region}: Amazon Cognito user pools are not available in the China regions; name the district's OIDC provider ({ "kind": "oidc", "issuer", "audience", "claims", "roleValues" })`);
+  } else if (file.identity.kind === 'cognito') {
+    report(['identity', 'kind'], `cannot be "cognito" in ${file.region}: Amazon Cognito user pools and Cognito authorizers are not available in the China regions; use "oidc" with the district's own identity provider`);
+  } else if (isLoopbackIssuer(file.identity.issuer)) {
+    report(['identity', 'issuer'], 'must be reachable from the internet for a deployed district, not a provider on localhost');
+  }
+}
+
 export const districtFileSchema = z
   .strictObject({
     id: districtIdSchema,
+    region: regionSchema.optional(),
+    identity: identitySchema.optional(),
+    domain: customDomainSchema.optional(),
+    logRetentionDays: logRetentionDaysSchema,
     name: nameField,
     timezone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
     /** The output carries the full policy: the file's overrides merged over the defaults. */
@@ -182,7 +209,10 @@ export const districtFileSchema = z
   })
   .superRefine((file, ctx) => crossCheck(file, (path, message) => ctx.addIssue({ code: 'custom', path, message })), {
     when: (payload) => referenceShape.safeParse(payload.value).success,
-  });
+  })
+  .superRefine((file, ctx) => checkDeployment(file, (path, message) => ctx.addIssue({ code: 'custom', path, message })))
+  /** Outside China a file without `identity` keeps today's Cognito user pool. */
+  .transform((file) => ({ ...file, identity: file.identity ?? ({ kind: 'cognito' } as Identity) }));
 
 export type DistrictFile = z.output<typeof districtFileSchema>;
 

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { readDistrictFile as readDistrictFileAt } from '../../infra/district-files';
 import { createStore } from '../store/client';
 import { syncDistrict } from '../store/onboarding/sync-district';
 import { startLocalDutySchedules } from './duty-schedules';
@@ -12,8 +13,11 @@ import { prepareExplorer, type Explorer } from './explorer/explorer';
 import { JAVA_MISSING_MESSAGE, javaIsInstalled, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local';
 import { loadOrCreateCursorKey } from './cursor-key';
 import { createHttpAdapter, type HttpApiHandler } from './http-adapter';
-import { verifyLocalToken } from './local-auth';
+import { claimMappingOf } from '../domain/deployment/identity';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from './local-auth';
 import { describeSync, ensureTable, readDistrictFile } from './local-database';
+import { DISCOVERY_PATH, oidcProviderPages } from './oidc-provider';
+import { createOidcVerifier, type TrustedIssuer } from './oidc-verifier';
 import { LOCAL_TABLE_NAME, bundleDirOf } from './paths';
 import { loadOrCreateSigningKey } from './signing-key';
 
@@ -21,11 +25,13 @@ export interface LocalServerOptions {
   /** 0 picks a free port (tests). */
   port: number;
   /**
-   * DynamoDB Local's files go to `<dataDir>/dynamodb`, the signing key to `<dataDir>/local-signing-key.json`,
+   * DynamoDB Local's files go to `<dataDir>/dynamodb`, the signing key to `<dataDir>/local-oidc-signing-key.json`,
    * the cursor key to `<dataDir>/local-cursor-key`, the bundle to `<dataDir>/api-bundle`, the explorer to `<dataDir>/explorer`.
    */
   dataDir: string;
   district: string;
+  /** A district file to serve instead of `infra/districts/<district>.json` (tests of another identity provider). */
+  districtFile?: string;
   /** Where the API bundle is built; default `<dataDir>/api-bundle`. */
   buildDir?: string;
   /** An already built bundle's index.js to serve instead (e.g. the asset `cdk synth` staged for deployment). */
@@ -64,7 +70,7 @@ const AWS_REGION = 'cn-north-1';
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
   const log = options.log ?? (() => undefined);
   if (!javaIsInstalled()) throw new Error(JAVA_MISSING_MESSAGE);
-  const district = await readDistrictFile(options.district);
+  const district = options.districtFile ? readDistrictFileAt(options.districtFile) : await readDistrictFile(options.district);
   const signingKey = await loadOrCreateSigningKey(options.dataDir);
   const cursorKey = await loadOrCreateCursorKey(options.dataDir);
 
@@ -112,12 +118,20 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     if (readyExplorer) log(`explorer ${readyExplorer.built ? 'built' : 'reused'} in ${readyExplorer.directory}: open http://localhost:${port}/graphql in a browser`);
     const allowedOrigins = options.allowedOrigins ?? loopbackOrigins;
     log(`CORS: browser origins allowed: ${allowedOrigins.description}`);
+    // The token issuer is an OIDC provider served here; the district's own provider, if it has
+    // one, is trusted too. Claims are read through the district's mapping, as its stack does.
+    const origin = `http://127.0.0.1:${port}`;
+    const providerPages = oidcProviderPages({ issuer: LOCAL_ISSUER, origin, key: signingKey });
+    const trusted: TrustedIssuer[] = [{ issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, discoveryUrl: `${origin}${DISCOVERY_PATH}` }];
+    if (district.identity.kind === 'oidc') trusted.push({ issuer: district.identity.issuer, audience: district.identity.audience });
+    log(`identity: tokens of ${trusted.map((entry) => entry.issuer).join(' and ')}; discovery at ${origin}${DISCOVERY_PATH}`);
     const environment = {
       TABLE_NAME: LOCAL_TABLE_NAME,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       AWS_REGION,
       // The data folder's key stands in for the deployment's secret (functions/local/cursor-key.ts).
       CURSOR_KEY: cursorKey,
+      IDENTITY_CLAIM_MAPPING: JSON.stringify(claimMappingOf(district.identity)),
       // Locally, warnings and errors only and no EMF metrics, unless the developer asks for them.
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
@@ -125,11 +139,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     listener = createHttpAdapter({
       handler: loadHandler(bundle, environment),
       proxyRoutes: [{ prefix: '/open311/v2/', handler: loadHandler(open311, environment), functionName: 'community-city-services-open311' }],
-      verifyToken: async (token) => verifyLocalToken(signingKey, token),
+      verifyToken: createOidcVerifier(trusted),
       functionName: 'community-city-services-api',
       logError: (message, error) => console.error(message, error),
       allowedOrigins,
-      ...(readyExplorer ? { localPages: readyExplorer.answer } : {}),
+      localPages: (request, response) => providerPages(request, response) || (readyExplorer?.answer(request, response) ?? false),
     });
     return { url: `http://localhost:${port}/graphql`, port, dynamoDbPid: dynamo.process.pid, stop };
   } catch (error) {

@@ -1,5 +1,20 @@
 import * as z from 'zod';
+import { COGNITO_CLAIM_MAPPING, claimMappingSchema } from '../domain/deployment/identity';
 import { districtIdSchema } from '../domain/vocabulary';
+
+/** JSON of a claim mapping (functions/domain/deployment/identity.ts); absent, the Cognito ID token's claims. */
+const claimMappingVariable = z
+  .string()
+  .optional()
+  .transform((text, ctx) => {
+    if (text === undefined) return COGNITO_CLAIM_MAPPING;
+    try {
+      return claimMappingSchema.parse(JSON.parse(text));
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `must be the JSON of a claim mapping (${(error as Error).message.slice(0, 200)})` });
+      return z.NEVER;
+    }
+  });
 
 /**
  * The functions' environment, in one place: a base schema every function reads (the API, the
@@ -53,6 +68,8 @@ const apiEnvironmentSchema = baseEnvironmentSchema
     /** Set by the stack: the Secrets Manager secret holding the key material, read once per container when a list is first paged. */
     CURSOR_KEY_SECRET_ARN: z.string().regex(/^arn:aws[a-z-]*:secretsmanager:/, 'must be the ARN of a Secrets Manager secret').optional(),
     ...webhookVariables,
+    /** Set by the stack of a district whose staff sign in through an OIDC provider: which claims name the district, roles and officer. */
+    IDENTITY_CLAIM_MAPPING: claimMappingVariable,
   })
   .refine(notBothWebhookKeys, notBothWebhookKeysProblem)
   .refine(loopbackOffAwsOnly, loopbackOffAwsOnlyProblem)

@@ -1,5 +1,6 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { tableDefinition } from '../../functions/store/table-definition';
 
@@ -14,7 +15,8 @@ const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
 export class DataTable extends Construct {
   readonly table: Table;
 
-  constructor(scope: Construct, id: string) {
+  /** `encryptionKey`: the district's customer-managed key for its records (infra/constructs/district-keys.ts); absent, the AWS-owned key. */
+  constructor(scope: Construct, id: string, props: { encryptionKey?: IKey } = {}) {
     super(scope, id);
     this.table = new Table(this, 'Table', {
       partitionKey: stringKey(tableDefinition.partitionKey),
@@ -24,6 +26,7 @@ export class DataTable extends Construct {
       deletionProtection: true,
       timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
       removalPolicy: RemovalPolicy.RETAIN,
+      ...(props.encryptionKey ? { encryption: TableEncryption.CUSTOMER_MANAGED, encryptionKey: props.encryptionKey } : {}),
     });
     for (const index of tableDefinition.globalSecondaryIndexes) {
       this.table.addGlobalSecondaryIndex({

@@ -10,7 +10,6 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -20,8 +19,10 @@ import { corsPolicy } from '../cors-policy';
 export interface GraphqlHttpApiProps {
   apiName: string;
   handler: IFunction;
-  userPool: UserPool;
-  client: UserPoolClient;
+  /** The district's token issuer (its Cognito user pool's or its OIDC provider's, infra/constructs/district-identity.ts). */
+  jwtIssuer: string;
+  /** The client ids whose tokens the authorizer accepts (`aud`, or `client_id` without `aud`). */
+  jwtAudience: string[];
   /**
    * Browser origins of the district's front ends. Empty means no cross-origin browser access:
    * API Gateway still answers preflights but without Access-Control-Allow-Origin, so browsers
@@ -35,8 +36,9 @@ export interface GraphqlHttpApiProps {
 const THROTTLE = { rateLimit: 100, burstLimit: 200 };
 
 /**
- * The HTTP API in front of the GraphQL Lambda. `/graphql` requires a Cognito ID token (sent as
- * `Authorization`, it carries the custom attributes and `cognito:groups`). `/public/graphql` has
+ * The HTTP API in front of the GraphQL Lambda. `/graphql` requires a token of the district's
+ * issuer (sent as `Authorization`: a Cognito ID token, or the district's OIDC provider's token,
+ * whose claims the handler maps). `/public/graphql` has
  * no authorizer: it serves the residents' service-code lookup, and the handler answers
  * UNAUTHENTICATED to any other operation there. Both paths reach the same Lambda (payload 2.0).
  */
@@ -66,7 +68,8 @@ export class GraphqlHttpApi extends Construct {
     });
     // One line per request (API Gateway's default format: request id, caller IP, route, status),
     // kept like the function logs; HTTP APIs write them through their service-linked role.
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH });
+    // Retention and key are the district's (infra/constructs/log-and-queue-policy.ts).
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.SIX_MONTHS });
     this.stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
@@ -77,10 +80,9 @@ export class GraphqlHttpApi extends Construct {
     const integration = new HttpLambdaIntegration('Graphql', props.handler, {
       payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
     });
-    // The issuer is the pool's provider URL, so it is right in every partition (amazonaws.com.cn too).
-    const authorizer = new HttpJwtAuthorizer('CognitoAuthorizer', `https://${props.userPool.userPoolProviderUrl}`, {
-      jwtAudience: [props.client.userPoolClientId],
-    });
+    // A JWT authorizer, never a Cognito one: the China regions have only this kind. API Gateway
+    // fetches the issuer's discovery document and keys itself.
+    const authorizer = new HttpJwtAuthorizer('JwtAuthorizer', props.jwtIssuer, { jwtAudience: props.jwtAudience });
     const methods = [HttpMethod.POST, HttpMethod.GET];
     this.api.addRoutes({ path: '/graphql', methods, integration, authorizer });
     const publicRoutes = this.api.addRoutes({ path: '/public/graphql', methods, integration, authorizer: new HttpNoneAuthorizer() });

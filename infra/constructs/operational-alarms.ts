@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Alarm, ComparisonOperator, MathExpression, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { Alias } from 'aws-cdk-lib/aws-kms';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -14,6 +14,8 @@ export interface OperationalAlarmsProps {
   functions: Record<string, IFunction>;
   deadLetterQueue: IQueue;
   alarmName: (suffix: string) => string;
+  /** The topic's customer-managed key, whose policy lets CloudWatch alarms publish (infra/constructs/district-keys.ts). */
+  topicKey: IKey;
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
@@ -32,7 +34,8 @@ export class OperationalAlarms extends Construct {
     this.topic = new Topic(this, 'Topic', {
       displayName: props.alarmName('alarms'),
       enforceSSL: true,
-      masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns'),
+      // Not the AWS-managed SNS key: its policy cannot let CloudWatch alarms publish, so they never would arrive.
+      masterKey: props.topicKey,
     });
     const action = new SnsAction(this.topic);
     const alarm = (alarmId: string, metric: IMetric, threshold: number, description: string) =>

@@ -97,11 +97,11 @@ describe('API function', () => {
     });
   });
 
-  test('given the dingnan stack, when synthesized, then the function logs to its own log group kept for a month', () => {
+  test('given the dingnan stack, when synthesized, then the function logs to its own log group kept six months', () => {
     const logGroup = (template.findResources('AWS::Lambda::Function')[apiFunctionId(synthesized.stack)]!.Properties.LoggingConfig as {
       LogGroup: { Ref: string };
     }).LogGroup.Ref;
-    expect(template.findResources('AWS::Logs::LogGroup')[logGroup]!.Properties).toMatchObject({ RetentionInDays: 30 });
+    expect(template.findResources('AWS::Logs::LogGroup')[logGroup]!.Properties).toMatchObject({ RetentionInDays: 180 });
   });
 });
 
@@ -243,12 +243,12 @@ describe('HTTP API', () => {
     });
   });
 
-  test('given the dingnan stack, when synthesized, then the stage writes an access log line per request to a log group kept for a month', () => {
+  test('given the dingnan stack, when synthesized, then the stage writes an access log line per request to a log group kept six months', () => {
     const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!.Properties as {
       AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [string, string] }; Format: string };
     };
     const [logGroupId] = stage.AccessLogSettings.DestinationArn['Fn::GetAtt'];
-    expect(template.findResources('AWS::Logs::LogGroup')[logGroupId]!.Properties).toMatchObject({ RetentionInDays: 30 });
+    expect(template.findResources('AWS::Logs::LogGroup')[logGroupId]!.Properties).toMatchObject({ RetentionInDays: 180 });
     expect(stage.AccessLogSettings.Format).toContain('$context.requestId');
   });
 

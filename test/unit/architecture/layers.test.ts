@@ -17,8 +17,11 @@ const LAYERS = {
 type Layer = keyof typeof LAYERS;
 const HANDLER_FOLDERS = ['roster', 'compliance', 'onboarding', 'webhooks'];
 
-/** The one file of domain/ that shared/ may read: the vocabulary (the district-id pattern of the environment). */
-const SHARED_MAY_READ = ['functions/domain/vocabulary.ts'];
+/**
+ * The files of domain/ that shared/ may read: the vocabulary (the district-id pattern of the
+ * environment) and the identity rules (the claim mapping the environment carries).
+ */
+const SHARED_MAY_READ = ['functions/domain/vocabulary.ts', 'functions/domain/deployment/identity.ts'];
 
 function layerOf(file: string): Layer | 'handlers' | undefined {
   const folder = file.split('/')[1];

@@ -1,4 +1,5 @@
-import { readEnvironment, readJobEnvironment } from '../../../functions/shared/env';
+import { COGNITO_CLAIM_MAPPING } from '../../../functions/domain/deployment/identity';
+import { readApiEnvironment, readEnvironment, readJobEnvironment } from '../../../functions/shared/env';
 
 const base = { TABLE_NAME: 'community-city-services' };
 
@@ -79,5 +80,26 @@ describe('reading once', () => {
   test('given an explicit source, when it is read twice, then each call parses its own source', () => {
     expect(readEnvironment({ TABLE_NAME: 'a' }).TABLE_NAME).toBe('a');
     expect(readEnvironment({ TABLE_NAME: 'b' }).TABLE_NAME).toBe('b');
+  });
+});
+
+describe('the claim mapping of the API (IDENTITY_CLAIM_MAPPING)', () => {
+  const local = { TABLE_NAME: 't', DYNAMODB_ENDPOINT: 'http://localhost:8000' };
+
+  test('given no mapping, when the API reads its environment, then the Cognito ID token\'s claims are read', () => {
+    expect(readApiEnvironment(local).IDENTITY_CLAIM_MAPPING).toEqual(COGNITO_CLAIM_MAPPING);
+  });
+
+  test('given a provider\'s mapping as JSON, when the API reads its environment, then it gets that mapping', () => {
+    const mapping = { claims: { district: 'org', roles: 'groups', officerId: 'employee_no' }, roleValues: { ADMIN: 'cgj-admins' } };
+
+    expect(readApiEnvironment({ ...local, IDENTITY_CLAIM_MAPPING: JSON.stringify(mapping) }).IDENTITY_CLAIM_MAPPING).toEqual(mapping);
+  });
+
+  test.each([
+    ['not JSON', '{claims'],
+    ['a mapping without roles', JSON.stringify({ claims: { district: 'org', roles: 'groups', officerId: 'e' }, roleValues: {} })],
+  ])('given %s, when the API reads its environment, then it fails naming IDENTITY_CLAIM_MAPPING', (_label, value) => {
+    expect(() => readApiEnvironment({ ...local, IDENTITY_CLAIM_MAPPING: value })).toThrow(/IDENTITY_CLAIM_MAPPING: must be the JSON of a claim mapping/);
   });
 });
