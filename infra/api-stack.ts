@@ -7,6 +7,7 @@ import { DISTRICT_ID_PATTERN } from '../functions/domain/vocabulary';
 import { ApiFunction } from './constructs/api-function';
 import { DataTable } from './constructs/data-table';
 import { DistrictOnboarding } from './constructs/district-onboarding';
+import { DomainEvents } from './constructs/domain-events';
 import { DutySchedules } from './constructs/duty-schedules';
 import { GraphqlHttpApi } from './constructs/http-api';
 import { InitialAdmins } from './constructs/initial-admins';
@@ -67,6 +68,7 @@ export class ApiStack extends Stack {
     });
     // Next week's roster every Friday 18:00 and last week's compliance every Monday 02:00, district time.
     const duty = new DutySchedules(this, 'Duty', { table: this.table, districtId, timezone: props.district.timezone, serviceName: name });
+    new DomainEvents(this, 'Events', { table: this.table, eventBus: duty.eventBus, serviceName: name });
     new OperationalAlarms(this, 'Alarms', {
       api: http.api,
       functions: { Api: this.apiFunction, Roster: duty.rosterFunction, Compliance: duty.complianceFunction, Onboarding: onboarding.function },

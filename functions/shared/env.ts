@@ -47,6 +47,12 @@ const jobEnvironmentSchema = baseEnvironmentSchema.extend({
   EVENT_BUS_NAME: z.string().min(1).optional(),
 });
 
+/** The outbox relay publishes to its district's bus and reads no table (its records come from the stream). */
+const eventsEnvironmentSchema = z.object({
+  AWS_REGION: z.string().min(1).default('cn-north-1'),
+  EVENT_BUS_NAME: z.string().min(1),
+});
+
 export type Environment = z.infer<typeof baseEnvironmentSchema>;
 export type ApiEnvironment = z.infer<typeof apiEnvironmentSchema>;
 export type JobEnvironment = z.infer<typeof jobEnvironmentSchema>;
@@ -73,6 +79,7 @@ function environmentReader<S extends z.ZodType<Record<string, unknown>>>(schema:
 const readBase = environmentReader(baseEnvironmentSchema);
 const readApi = environmentReader(apiEnvironmentSchema);
 const readJob = environmentReader(jobEnvironmentSchema);
+const readEvents = environmentReader(eventsEnvironmentSchema);
 
 /** The onboarding function's environment, and the part of it every function shares; `DISTRICT_ID` is optional (absent locally). */
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
@@ -87,4 +94,9 @@ export function readApiEnvironment(source: NodeJS.ProcessEnv = process.env): Api
 /** A scheduled job's environment: the base one with `DISTRICT_ID` required, and `EVENT_BUS_NAME`. */
 export function readJobEnvironment(source: NodeJS.ProcessEnv = process.env): JobEnvironment {
   return readJob(source);
+}
+
+/** The outbox relay's environment: its district's bus. */
+export function readEventsEnvironment(source: NodeJS.ProcessEnv = process.env): z.output<typeof eventsEnvironmentSchema> {
+  return readEvents(source);
 }

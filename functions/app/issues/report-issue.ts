@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { issueStepEvent } from '../../domain/events/issue-events';
 import { counterEffects } from '../../domain/issues/counter-effects';
 import { deadlines, publicLimitsOf, timeLimitFor, type IssuePolicy } from '../../domain/issues/issue-policy';
 import { metresBetween } from '../../domain/issues/routing';
@@ -112,6 +113,7 @@ export async function reportIssue(
   const publicCall: PublicCall | undefined = caller
     ? undefined
     : { serviceCode: input.serviceCode!, clientAddress: origin.clientAddress, limits: publicLimitsOf(policy), at: now };
-  await services.issues.create(issue, events, { counts: counterEffects(undefined, countedFacts(issue), 'REPORT'), publicCall });
+  const event = issueStepEvent(issue, { action: 'REPORT', at, timezone: district.timezone });
+  await services.issues.create(issue, events, { counts: counterEffects(undefined, countedFacts(issue), 'REPORT'), publicCall, event });
   return { issue, possibleDuplicates: duplicates };
 }

@@ -1,0 +1,42 @@
+import type { DomainEvent } from '../domain/events/domain-event';
+import { ConflictError } from '../shared/errors';
+import type { Store } from './client';
+import { putIfNew } from './guarded-put';
+import { districtPartition, type ItemKey } from './keys';
+import type { GuardedWrite } from './transact';
+
+/**
+ * Outbox items: one per committed change, written in the change's own transaction, read only by
+ * the table's stream (functions/events). The stream consumer's filter selects them by this
+ * sort-key prefix, which no other item uses.
+ */
+export const OUTBOX_SORT_KEY_PREFIX = 'OUTBOX#';
+
+/** Days an outbox item stays in the table; the stream has delivered it long before (24 h retention). */
+export const OUTBOX_RETENTION_DAYS = 7;
+
+export interface OutboxItem extends ItemKey {
+  type: 'OUTBOX';
+  event: DomainEvent;
+  /** Epoch seconds: the table's TTL attribute. */
+  expiresAt: number;
+}
+
+/** The district's outbox partition, apart from its reference data so a busy outbox never shares their partition. */
+export const outboxKey = (districtId: string, eventId: string): ItemKey => ({
+  PK: `${districtPartition(districtId)}#OUTBOX`,
+  SK: `${OUTBOX_SORT_KEY_PREFIX}${eventId}`,
+});
+
+export function outboxItem(event: DomainEvent, retentionDays = OUTBOX_RETENTION_DAYS): OutboxItem {
+  const expiresAt = Math.floor(Date.parse(event.occurredAt) / 1000) + retentionDays * 86_400;
+  return { ...outboxKey(event.districtId, event.id), type: 'OUTBOX', event, expiresAt };
+}
+
+/**
+ * The transaction write of an event. Guarded as new: the event id names the subject's version,
+ * so a second event for the same version means a concurrent writer won, and the whole change is CONFLICT.
+ */
+export function outboxWrite(store: Store, event: DomainEvent): GuardedWrite {
+  return putIfNew(store, outboxItem(event), (options) => new ConflictError(`${event.subject.type} ${event.subject.id} was changed concurrently; read it again and retry`, options));
+}
