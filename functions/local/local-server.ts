@@ -14,6 +14,7 @@ import { loadOrCreateCursorKey } from './cursor-key';
 import { createHttpAdapter, type HttpApiHandler } from './http-adapter';
 import { verifyLocalToken } from './local-auth';
 import { describeSync, ensureTable, readDistrictFile } from './local-database';
+import { startLocalEvents, type LocalEvents } from './events/local-events';
 import { LOCAL_TABLE_NAME, bundleDirOf } from './paths';
 import { loadOrCreateSigningKey } from './signing-key';
 
@@ -46,6 +47,8 @@ export interface LocalServer {
   port: number;
   /** The java process of DynamoDB Local (tests check it is gone after `stop`). */
   dynamoDbPid: number | undefined;
+  /** The local bus the outbox relay publishes to: `events.sink.onEvent(listener)` subscribes. */
+  events: LocalEvents;
   stop(): Promise<void>;
 }
 
@@ -82,10 +85,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   explorer.catch(() => undefined); // awaited below; a start that fails earlier must not leave it unhandled
 
   let dynamo: RunningDynamoDbLocal | undefined;
+  let events: LocalEvents | undefined;
   const killJavaOnExit = () => dynamo?.process.kill('SIGTERM');
   const stop = async () => {
     await close(server);
     process.off('exit', killJavaOnExit);
+    await events?.stop();
     await dynamo?.stop();
   };
   try {
@@ -104,6 +109,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       store.doc.destroy();
     }
     await startLocalDutySchedules({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, districtId: district.id, dataDir: options.dataDir, log });
+    events = await startLocalEvents({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, dataDir: options.dataDir, log });
 
     const bundle = options.bundle ?? (await buildApiBundle(options.buildDir ?? bundleDirOf(options.dataDir)));
     log(`${options.bundle ? 'serving' : 'built'} ${bundle}`);
@@ -128,7 +134,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       allowedOrigins,
       ...(readyExplorer ? { localPages: readyExplorer.answer } : {}),
     });
-    return { url: `http://localhost:${port}/graphql`, port, dynamoDbPid: dynamo.process.pid, stop };
+    return { url: `http://localhost:${port}/graphql`, port, dynamoDbPid: dynamo.process.pid, events, stop };
   } catch (error) {
     await stop();
     throw error;
