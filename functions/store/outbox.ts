@@ -1,7 +1,6 @@
 import type { DomainEvent } from '../domain/events/domain-event';
 import { ConflictError } from '../shared/errors';
 import type { Store } from './client';
-import { putIfNew } from './guarded-put';
 import { districtPartition, type ItemKey } from './keys';
 import type { GuardedWrite } from './transact';
 
@@ -34,9 +33,14 @@ export function outboxItem(event: DomainEvent, retentionDays = OUTBOX_RETENTION_
 }
 
 /**
- * The transaction write of an event. Guarded as new: the event id names the subject's version,
- * so a second event for the same version means a concurrent writer won, and the whole change is CONFLICT.
+ * The transaction write of an event. Unconditional: the change it rides with is guarded by the
+ * subject's version, and the event id names that version, so an item already under this id can
+ * only be the same event written again (a job re-run after a crash); its stream record is a
+ * MODIFY, which the relay ignores.
  */
 export function outboxWrite(store: Store, event: DomainEvent): GuardedWrite {
-  return putIfNew(store, outboxItem(event), (options) => new ConflictError(`${event.subject.type} ${event.subject.id} was changed concurrently; read it again and retry`, options));
+  return {
+    item: { Put: { TableName: store.tableName, Item: outboxItem(event) } },
+    onConditionFailed: (options) => new ConflictError(`${event.subject.type} ${event.subject.id} was changed concurrently; read it again and retry`, options),
+  };
 }

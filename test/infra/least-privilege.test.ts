@@ -2,6 +2,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { districtIds } from '../../infra/district-files';
 import { API_TABLE_ACTIONS } from '../../infra/constructs/api-function';
 import { ONBOARDING_TABLE_ACTIONS } from '../../infra/constructs/district-onboarding';
+import { STREAM_ACTIONS } from '../../infra/constructs/domain-events';
 import { COMPLIANCE_TABLE_ACTIONS, ROSTER_TABLE_ACTIONS } from '../../infra/constructs/duty-schedules';
 import { logicalIdOf } from '../../infra/nag-acknowledgements';
 import { allStatements, asList, functionRoles, statementsOfRole, type Statement } from '../support/iam-statements';
@@ -77,7 +78,9 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
   const roleOf = (functionIdPrefix: string) => functionRoles(template).find(({ functionId }) => functionId.startsWith(functionIdPrefix))!.roleId;
   const tableAndIndexes = [table, { 'Fn::Join': ['', [table, '/index/*']] }];
   // A duty job that fails all its retries goes to the schedules' dead-letter queue.
-  const deadLetters = { Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], Resource: arnOf(onlyId(template, 'AWS::SQS::Queue')) };
+  const queueOf = (prefix: string) => arnOf(Object.keys(template.findResources('AWS::SQS::Queue')).find((queueId) => queueId.startsWith(prefix))!);
+  const deadLetters = { Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], Resource: queueOf('DutyDeadLetters') };
+  const bus = arnOf(onlyId(template, 'AWS::Events::EventBus'));
 
   const expected: Record<string, Statement[]> = {
     // The cursor key: GetSecretValue on the stack's one secret (the AWS managed key needs no KMS grant).
@@ -90,7 +93,13 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
     [roleOf('DutyComplianceFunction')]: [
       { Effect: 'Allow', Action: [...COMPLIANCE_TABLE_ACTIONS], Resource: tableAndIndexes },
       deadLetters,
-      { Effect: 'Allow', Action: 'events:PutEvents', Resource: arnOf(onlyId(template, 'AWS::Events::EventBus')) },
+      { Effect: 'Allow', Action: 'events:PutEvents', Resource: bus },
+    ],
+    // The outbox relay: the table's stream, no table item; the district bus; its own dead-letter queue.
+    [roleOf('EventsRelayFunction')]: [
+      { Effect: 'Allow', Action: [...STREAM_ACTIONS], Resource: { 'Fn::GetAtt': [logicalIdOf(stack.table), 'StreamArn'] } },
+      { Effect: 'Allow', Action: 'events:PutEvents', Resource: bus },
+      { Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], Resource: queueOf('EventsDeadLetters') },
     ],
   };
   for (const { roleId } of functionRoles(template)) {

@@ -1,4 +1,5 @@
 import type { IssueAction } from '../issues/workflow';
+import { inZone } from '../time';
 import type { IssueCategory, IssuePriority, IssueSource, IssueStatus, Satisfaction } from '../vocabulary';
 import type { DomainEvent, DomainEventType } from './domain-event';
 import { domainEvent } from './event-envelope';
@@ -73,10 +74,10 @@ export function issueStepEvent(issue: IssueFacts, step: IssueStep): DomainEvent 
       resolvedOnSite: issue.resolvedOnSite,
       reopenCount: issue.reopenCount,
       satisfaction: issue.satisfaction,
-      reportedAt: issue.reportedAt,
-      dueAt: issue.dueAt,
-      resolvedAt: issue.resolvedAt,
-      closedAt: issue.closedAt,
+      reportedAt: inZone(issue.reportedAt, step.timezone),
+      dueAt: inZone(issue.dueAt, step.timezone),
+      resolvedAt: issue.resolvedAt && inZone(issue.resolvedAt, step.timezone),
+      closedAt: issue.closedAt && inZone(issue.closedAt, step.timezone),
     },
   });
 }
