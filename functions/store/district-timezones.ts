@@ -17,10 +17,12 @@ export function districtTimezone(store: Store, districtId: string): Promise<stri
   known.set(store, zones);
   const cached = zones.get(districtId);
   if (cached) return cached;
-  const read = store.doc
-    .send(new GetCommand({ TableName: store.tableName, Key: districtKey(districtId), ProjectionExpression: '#timezone', ExpressionAttributeNames: { '#timezone': 'timezone' } }))
-    .then((output) => (output.Item as { timezone?: string } | undefined)?.timezone);
-  const zone = read.then((timezone) => timezone ?? CHINA_STANDARD_TIME);
+  const zone = (async () => {
+    const output = await store.doc.send(
+      new GetCommand({ TableName: store.tableName, Key: districtKey(districtId), ProjectionExpression: '#timezone', ExpressionAttributeNames: { '#timezone': 'timezone' } }),
+    );
+    return (output?.Item as { timezone?: string } | undefined)?.timezone ?? CHINA_STANDARD_TIME;
+  })();
   zones.set(districtId, zone);
   zone.catch(() => zones.delete(districtId));
   return zone;
