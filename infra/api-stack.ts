@@ -12,6 +12,7 @@ import { DataTable } from './constructs/data-table';
 import { DistrictIdentity } from './constructs/district-identity';
 import { DistrictKeys } from './constructs/district-keys';
 import { DistrictOnboarding } from './constructs/district-onboarding';
+import { DomainEvents } from './constructs/domain-events';
 import { DutySchedules } from './constructs/duty-schedules';
 import { GraphqlHttpApi } from './constructs/http-api';
 import { Open311Function } from './constructs/open311-function';
@@ -94,6 +95,7 @@ export class ApiStack extends Stack {
     webhookKey.grantRead(this.apiFunction);
     this.apiFunction.addEnvironment('WEBHOOK_SECRET_KEY_SECRET_ARN', webhookKey.secret.secretArn);
     new WebhookDelivery(this, 'Webhooks', { table: this.table, districtId, eventBus: duty.eventBus, key: webhookKey, serviceName: name });
+    new DomainEvents(this, 'Events', { table: this.table, eventBus: duty.eventBus, serviceName: name });
     new OperationalAlarms(this, 'Alarms', {
       api: http.api,
       functions: { Api: this.apiFunction, Roster: duty.rosterFunction, Compliance: duty.complianceFunction, Onboarding: onboarding.function },

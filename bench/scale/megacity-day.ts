@@ -1,3 +1,4 @@
+import { issueStepEvent } from '../../functions/domain/events/issue-events';
 import { counterEffects } from '../../functions/domain/issues/counter-effects';
 import { deadlines, defaultIssuePolicy, publicLimitsOf, timeLimitFor } from '../../functions/domain/issues/issue-policy';
 import type { IssueAction } from '../../functions/domain/issues/workflow';
@@ -184,7 +185,11 @@ export function megacityDay(options: MegacityOptions = {}): MegacityDay {
       kind: 'REPORT',
       issue: base,
       events,
-      effects: { counts: counterEffects(undefined, countedFacts(base), 'REPORT'), ...(publicCall ? { publicCall } : {}) },
+      effects: {
+        counts: counterEffects(undefined, countedFacts(base), 'REPORT'),
+        event: issueStepEvent(base, { action: 'REPORT', at, timezone: 'Asia/Shanghai' }),
+        ...(publicCall ? { publicCall } : {}),
+      },
     };
     const steps: DayWrite[] = [];
     let t = atMs;
@@ -231,6 +236,8 @@ export async function replayDay(
   }
 }
 
-export const stepEffects = (before: IssueRecord, after: IssueRecord, action: IssueAction): IssueWriteEffects => ({
+export const stepEffects = (before: IssueRecord, after: IssueRecord, action: IssueAction, at: string): IssueWriteEffects => ({
   counts: counterEffects(countedFacts(before), countedFacts(after), action),
+  // The event's sequence is the issue's version after the step, as the repository writes it.
+  event: issueStepEvent({ ...after, version: before.version + 1 }, { action, at, fromStatus: before.status, timezone: 'Asia/Shanghai' }),
 });

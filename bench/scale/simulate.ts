@@ -44,7 +44,7 @@ export async function simulateDay(options: SimulationOptions = {}): Promise<Simu
       return after;
     }
     const at = new Date(atMs).toISOString();
-    return repository.applyStep(before!, after, { at, actor: 'officer', action: dayWrite.action, fromStatus: before!.status, toStatus: after.status }, stepEffects(before!, after, dayWrite.action));
+    return repository.applyStep(before!, after, { at, actor: 'officer', action: dayWrite.action, fromStatus: before!.status, toStatus: after.status }, stepEffects(before!, after, dayWrite.action, at));
   });
   return { day, transactionMs, load: load.report() };
 }

@@ -18,6 +18,7 @@ import { LOCAL_AUDIENCE, LOCAL_ISSUER } from './local-auth';
 import { describeSync, ensureTable, readDistrictFile } from './local-database';
 import { DISCOVERY_PATH, oidcProviderPages } from './oidc-provider';
 import { createOidcVerifier, type TrustedIssuer } from './oidc-verifier';
+import { startLocalEvents, type LocalEvents } from './events/local-events';
 import { LOCAL_TABLE_NAME, bundleDirOf } from './paths';
 import { loadOrCreateSigningKey } from './signing-key';
 
@@ -52,6 +53,8 @@ export interface LocalServer {
   port: number;
   /** The java process of DynamoDB Local (tests check it is gone after `stop`). */
   dynamoDbPid: number | undefined;
+  /** The local bus the outbox relay publishes to: `events.sink.onEvent(listener)` subscribes. */
+  events: LocalEvents;
   stop(): Promise<void>;
 }
 
@@ -88,10 +91,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   explorer.catch(() => undefined); // awaited below; a start that fails earlier must not leave it unhandled
 
   let dynamo: RunningDynamoDbLocal | undefined;
+  let events: LocalEvents | undefined;
   const killJavaOnExit = () => dynamo?.process.kill('SIGTERM');
   const stop = async () => {
     await close(server);
     process.off('exit', killJavaOnExit);
+    await events?.stop();
     await dynamo?.stop();
   };
   try {
@@ -110,6 +115,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       store.doc.destroy();
     }
     await startLocalDutySchedules({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, districtId: district.id, dataDir: options.dataDir, log });
+    events = await startLocalEvents({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, dataDir: options.dataDir, log });
 
     const buildDir = options.buildDir ?? bundleDirOf(options.dataDir);
     const [bundle, open311] = await Promise.all([options.bundle ?? buildApiBundle(buildDir), buildOpen311Bundle(join(buildDir, 'open311'))]);
@@ -145,7 +151,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       allowedOrigins,
       localPages: (request, response) => providerPages(request, response) || (readyExplorer?.answer(request, response) ?? false),
     });
-    return { url: `http://localhost:${port}/graphql`, port, dynamoDbPid: dynamo.process.pid, stop };
+    return { url: `http://localhost:${port}/graphql`, port, dynamoDbPid: dynamo.process.pid, events, stop };
   } catch (error) {
     await stop();
     throw error;

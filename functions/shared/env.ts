@@ -98,6 +98,11 @@ const webhookEnvironmentSchema = jobEnvironmentSchema
     path: ['WEBHOOK_SECRET_KEY_SECRET_ARN'],
     message: 'is required on AWS (without DYNAMODB_ENDPOINT)',
   });
+/** The outbox relay publishes to its district's bus and reads no table (its records come from the stream). */
+const eventsEnvironmentSchema = z.object({
+  AWS_REGION: z.string().min(1).default('cn-north-1'),
+  EVENT_BUS_NAME: z.string().min(1),
+});
 
 export type Environment = z.infer<typeof baseEnvironmentSchema>;
 export type ApiEnvironment = z.infer<typeof apiEnvironmentSchema>;
@@ -127,6 +132,7 @@ const readBase = environmentReader(baseEnvironmentSchema);
 const readApi = environmentReader(apiEnvironmentSchema);
 const readJob = environmentReader(jobEnvironmentSchema);
 const readWebhook = environmentReader(webhookEnvironmentSchema);
+const readEvents = environmentReader(eventsEnvironmentSchema);
 
 /** The onboarding function's environment, and the part of it every function shares; `DISTRICT_ID` is optional (absent locally). */
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
@@ -146,4 +152,9 @@ export function readJobEnvironment(source: NodeJS.ProcessEnv = process.env): Job
 /** The webhook functions' environment: a job's, with the key of the endpoints' secrets and the loopback setting. */
 export function readWebhookEnvironment(source: NodeJS.ProcessEnv = process.env): WebhookEnvironment {
   return readWebhook(source);
+}
+
+/** The outbox relay's environment: its district's bus. */
+export function readEventsEnvironment(source: NodeJS.ProcessEnv = process.env): z.output<typeof eventsEnvironmentSchema> {
+  return readEvents(source);
 }

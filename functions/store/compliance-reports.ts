@@ -1,7 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ComplianceResult, OfficerDuty, StationVerdict } from '../domain/compliance/types';
+import { complianceEvent } from '../domain/events/duty-events';
 import type { Store } from './client';
+import { districtTimezone } from './district-timezones';
 import { COMPLIANCE_HEADER, weekPartition } from './duty-keys';
 import { updateExpression } from './query';
 import { generationOf, readHeader, readSnapshot, replaceSnapshot, type SnapshotHeader, type SnapshotLocation, type SnapshotOutcome } from './week-snapshot';
@@ -53,8 +55,9 @@ export class ComplianceReportRepository {
   async save(districtId: string, result: ComplianceResult, now: string): Promise<{ outcome: SnapshotOutcome; report: StoredComplianceReport }> {
     const where = location(districtId, result.week);
     const current = await readHeader<ComplianceHeader>(this.store, where);
+    const generation = generationOf(result);
     const { outcome, header } = await replaceSnapshot<ComplianceHeader>(this.store, where, current, {
-      generation: generationOf(result),
+      generation,
       header: {
         districtId,
         week: result.week,
@@ -67,6 +70,18 @@ export class ComplianceReportRepository {
         ...result.stations.map((station) => ({ key: `S#${station.stationId}`, item: { rowType: 'STATION', ...station } })),
         ...result.officers.map((officer) => ({ key: `O#${officer.officerId}`, item: { rowType: 'OFFICER', ...officer } })),
       ],
+      announce: async (stored) =>
+        complianceEvent({
+          districtId,
+          timezone: await districtTimezone(this.store, districtId),
+          at: now,
+          week: result.week,
+          version: stored.version,
+          generation,
+          stationCount: result.stationCount,
+          compliantCount: result.compliantCount,
+          complianceRate: result.complianceRate,
+        }),
     });
     return { outcome, report: { header, stations: result.stations, officers: result.officers } };
   }

@@ -1,10 +1,13 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { DomainEvent } from '../domain/events/domain-event';
 import type { DutyPolicy } from '../domain/duty-policy';
-import { ConflictError, NotFoundError } from '../shared/errors';
+import { ConflictError } from '../shared/errors';
 import type { Store } from './client';
+import { districtTimezone } from './district-timezones';
 import { districtKey, type ItemKey } from './keys';
+import { outboxWrite } from './outbox';
 import { updateExpression } from './query';
+import { transactWrite } from './transact';
 
 export interface DistrictRecord extends ItemKey {
   id: string;
@@ -27,6 +30,11 @@ export class DistrictRepository {
     return this.cache.get(districtId)!;
   }
 
+  /** The district's time zone, read once per container (events carry the district's offset). */
+  timezoneOf(districtId: string): Promise<string> {
+    return districtTimezone(this.store, districtId);
+  }
+
   /** A view of this repository that reads each district at most once: for one request, never for a container. */
   readingOnce(): DistrictRepository {
     return new DistrictRepository(this.store, new Map());
@@ -38,31 +46,24 @@ export class DistrictRepository {
   }
 
   /**
-   * Replaces the district's duty policy on the district item (one UpdateItem touching only
-   * `policy` and `version`, so other fields of the item are left as they are). With
-   * `expectedVersion` a stale version is CONFLICT; without it the write still succeeds only on
-   * an existing district.
+   * Replaces the district's duty policy on the district item (an update touching only `policy`
+   * and `version`, so other fields of the item are left as they are), with its event in the same
+   * transaction. Written only at `readVersion`: a concurrent change is CONFLICT and writes nothing.
    */
-  async updateDutyPolicy(districtId: string, policy: DutyPolicy, expectedVersion: number | undefined): Promise<DistrictRecord> {
-    try {
-      const output = await this.store.doc.send(
-        new UpdateCommand({
-          TableName: this.store.tableName,
-          Key: districtKey(districtId),
-          ...updateExpression(
-            { set: { policy }, add: { version: 1 } },
-            expectedVersion === undefined
-              ? { expression: 'attribute_exists(PK)' }
-              : { expression: 'attribute_exists(PK) AND version = :expected', values: { ':expected': expectedVersion } },
-          ),
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return output.Attributes as DistrictRecord;
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      if (expectedVersion === undefined) throw new NotFoundError('District', districtId, { cause: error });
-      throw new ConflictError(`District ${districtId} is not at the expected version ${expectedVersion}`, { cause: error });
-    }
+  async updateDutyPolicy(districtId: string, policy: DutyPolicy, readVersion: number, event: DomainEvent): Promise<{ policy: DutyPolicy; version: number }> {
+    await transactWrite(this.store, [
+      {
+        item: {
+          Update: {
+            TableName: this.store.tableName,
+            Key: districtKey(districtId),
+            ...updateExpression({ set: { policy }, add: { version: 1 } }, { expression: 'attribute_exists(PK) AND version = :expected', values: { ':expected': readVersion } }),
+          },
+        },
+        onConditionFailed: (options) => new ConflictError(`District ${districtId} is not at the expected version ${readVersion}`, options),
+      },
+      outboxWrite(this.store, event),
+    ]);
+    return { policy, version: readVersion + 1 };
   }
 }

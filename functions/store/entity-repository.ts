@@ -9,6 +9,11 @@ import { partitionPrefix, queryAll, type AttributeFilter } from './query';
 import type { StoredEntity } from './records';
 import { putAtVersion, putIfNew } from './guarded-put';
 import { transactWrite, type GuardedWrite } from './transact';
+import { referenceDataEvent, type ReferenceSubject } from '../domain/events/reference-events';
+import { districtTimezone } from './district-timezones';
+import { outboxWrite } from './outbox';
+
+const SUBJECTS: Record<EntityType, ReferenceSubject> = { STATION: 'Station', GRID: 'Grid', OFFICER: 'Officer' };
 
 /** The fields an entity type adds to the stored envelope. */
 export type FieldsOf<T extends StoredEntity> = Omit<T, keyof StoredEntity>;
@@ -135,7 +140,7 @@ export abstract class EntityRepository<T extends StoredEntity, F extends object 
   /** Creates an item with a new id; `related` writes (claims, reference checks) go in the same transaction. */
   async create(districtId: string, id: string, fields: FieldsOf<T>, now: string, related: GuardedWrite[] = []): Promise<T> {
     const item = this.newItem(districtId, id, fields, now);
-    await transactWrite(this.store, [this.putNew(item), ...related]);
+    await transactWrite(this.store, [this.putNew(item), ...related, await this.announce(undefined, item)]);
     return item;
   }
 
@@ -149,7 +154,20 @@ export abstract class EntityRepository<T extends StoredEntity, F extends object 
     related: GuardedWrite[] = [],
   ): Promise<T> {
     const { current, next } = await this.nextVersion(districtId, id, expectedVersion, change, now);
-    await transactWrite(this.store, [this.replace(current, next), ...related]);
+    await transactWrite(this.store, [this.replace(current, next), ...related, await this.announce(current, next)]);
     return next;
+  }
+
+  /** The outbox write announcing `next` (created when there is no `current`), for the change's own transaction. */
+  async announce(current: T | undefined, next: T): Promise<GuardedWrite> {
+    const timezone = await districtTimezone(this.store, next.districtId);
+    const event = referenceDataEvent({
+      subject: SUBJECTS[this.type],
+      districtId: next.districtId,
+      timezone,
+      before: current as (Record<string, unknown> & { version: number }) | undefined,
+      after: next as unknown as Record<string, unknown> & { id: string; version: number; updatedAt: string },
+    });
+    return outboxWrite(this.store, event);
   }
 }

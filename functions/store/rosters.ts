@@ -1,12 +1,15 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { rosterEvent } from '../domain/events/duty-events';
 import { weekOfDate } from '../domain/duty/iso-week';
 import { compareShifts } from '../domain/roster/plan-roster';
 import type { PlannedShift, RosterFairness, RosterPlan, UnfilledDemand } from '../domain/roster/types';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import type { Store } from './client';
 import { ROSTER_HEADER, weekPartition } from './duty-keys';
+import { districtTimezone } from './district-timezones';
+import { outboxWrite } from './outbox';
 import { updateExpression } from './query';
+import { transactWrite } from './transact';
 import { generationOf, readHeader, readSnapshot, replaceSnapshot, type SnapshotHeader, type SnapshotLocation } from './week-snapshot';
 
 export type RosterStatus = 'DRAFT' | 'PUBLISHED';
@@ -68,32 +71,62 @@ export class RosterRepository {
       generation,
       header: { districtId, week: plan.week, status: 'DRAFT', generatedAt: now, unfilled: plan.unfilled, fairness: plan.fairness },
       rows: shifts.map((shift) => ({ key: shift.id, item: { ...shift } })),
+      announce: async (header) =>
+        rosterEvent('roster.generated', {
+          districtId,
+          timezone: await districtTimezone(this.store, districtId),
+          at: now,
+          week: plan.week,
+          version: header.version,
+          generation,
+          status: 'DRAFT',
+          shiftCount: shifts.length,
+          unfilledCount: plan.unfilled.length,
+        }),
     });
     return { outcome, roster: { header, shifts } };
   }
 
-  /** Freezes the week; publishing a published week changes nothing. */
+  /** Freezes the week, with its event in the same transaction; publishing a published week changes nothing. */
   async publish(districtId: string, week: string, now: string): Promise<{ header: RosterHeader; changed: boolean }> {
     const where = location(districtId, week);
+    const current = await readHeader<RosterHeader>(this.store, where);
+    if (!current) throw new NotFoundError('Roster', week);
+    if (current.status === 'PUBLISHED') return { header: current, changed: false };
+    const header: RosterHeader = { ...current, status: 'PUBLISHED', publishedAt: now, version: current.version + 1 };
+    const event = rosterEvent('roster.published', {
+      districtId,
+      timezone: await districtTimezone(this.store, districtId),
+      at: now,
+      week,
+      version: header.version,
+      generation: header.generation,
+      status: 'PUBLISHED',
+      unfilledCount: header.unfilled.length,
+    });
     try {
-      const output = await this.store.doc.send(
-        new UpdateCommand({
-          TableName: this.store.tableName,
-          Key: { PK: where.partition, SK: where.header },
-          ...updateExpression(
-            { set: { status: 'PUBLISHED', publishedAt: now }, add: { version: 1 } },
-            { expression: 'attribute_exists(PK) AND #status = :draft', names: { '#status': 'status' }, values: { ':draft': 'DRAFT' } },
-          ),
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return { header: output.Attributes as RosterHeader, changed: true };
+      await transactWrite(this.store, [
+        {
+          item: {
+            Update: {
+              TableName: this.store.tableName,
+              Key: { PK: where.partition, SK: where.header },
+              ...updateExpression(
+                { set: { status: 'PUBLISHED', publishedAt: now }, add: { version: 1 } },
+                { expression: '#status = :draft AND version = :read', names: { '#status': 'status' }, values: { ':draft': 'DRAFT', ':read': current.version } },
+              ),
+            },
+          },
+          onConditionFailed: (options) => new ConflictError(`Roster ${week} changed while it was being published; try again`, options),
+        },
+        outboxWrite(this.store, event),
+      ]);
+      return { header, changed: true };
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const current = await readHeader<RosterHeader>(this.store, where);
-      if (!current) throw new NotFoundError('Roster', week, { cause: error });
-      if (current.status === 'PUBLISHED') return { header: current, changed: false };
-      throw new ConflictError(`Roster ${week} changed while it was being published; try again`, { cause: error });
+      if (!(error instanceof ConflictError)) throw error;
+      const latest = await readHeader<RosterHeader>(this.store, where);
+      if (latest?.status === 'PUBLISHED') return { header: latest, changed: false };
+      throw error;
     }
   }
 

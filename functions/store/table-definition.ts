@@ -21,6 +21,8 @@ export const tableDefinition = {
   })),
   /** Epoch seconds after which DynamoDB may delete an item (rate-limit counters). */
   timeToLiveAttribute: 'expiresAt',
+  /** The stream the outbox relay reads (functions/events): new images, so each record carries its outbox item. */
+  streamViewType: 'NEW_IMAGE',
 } as const;
 
 /** CreateTable input for DynamoDB Local, equivalent to the CDK table (on-demand, string keys). */
@@ -33,6 +35,7 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
+    StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.streamViewType },
     AttributeDefinitions: keyNames.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
     KeySchema: [
       { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },

@@ -1,10 +1,12 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
+import type { DomainEvent } from '../domain/events/domain-event';
 import { ConflictError } from '../shared/errors';
 import { batchWrite } from './batch-write';
 import type { Store } from './client';
+import { outboxWrite } from './outbox';
 import { partitionPrefix, queryAll } from './query';
+import { transactWrite } from './transact';
 
 /**
  * A computed result stored as a header item and many item rows (a week's roster, a week's
@@ -15,7 +17,7 @@ import { partitionPrefix, queryAll } from './query';
  *
  * Readers take the rows of the header's generation only. A replacement writes the new rows
  * (idempotent puts: the generation is a hash of the content), flips the header with a
- * condition on the version it read, then deletes the rows of other generations. A run that
+ * condition on the version it read (with the snapshot's event, in one transaction), then deletes the rows of other generations. A run that
  * crashes half-way leaves rows nobody reads; the next run rewrites the same rows, flips the
  * header, and clears them: the same stored result, no duplicates.
  */
@@ -63,7 +65,13 @@ export async function replaceSnapshot<H extends SnapshotHeader>(
   store: Store,
   location: SnapshotLocation,
   current: H | undefined,
-  next: { generation: string; header: Omit<H, 'PK' | 'SK' | 'generation' | 'version'>; rows: { key: string; item: Record<string, unknown> }[] },
+  next: {
+    generation: string;
+    header: Omit<H, 'PK' | 'SK' | 'generation' | 'version'>;
+    rows: { key: string; item: Record<string, unknown> }[];
+    /** The event of the new snapshot, written to the outbox in the header flip's transaction. */
+    announce?: (header: H) => Promise<DomainEvent>;
+  },
 ): Promise<{ outcome: SnapshotOutcome; header: H }> {
   if (current && current.generation === next.generation) {
     await removeOtherGenerations(store, location, current.generation);
@@ -74,22 +82,22 @@ export async function replaceSnapshot<H extends SnapshotHeader>(
     puts: next.rows.map((row) => ({ ...row.item, PK: location.partition, SK: `${prefix}${row.key}`, generation: next.generation })),
   });
   const header = { ...next.header, PK: location.partition, SK: location.header, generation: next.generation, version: (current?.version ?? 0) + 1 } as H;
-  try {
-    await store.doc.send(
-      new PutCommand({
-        TableName: store.tableName,
-        Item: header,
-        ...(current
-          ? { ConditionExpression: 'version = :readVersion', ExpressionAttributeValues: { ':readVersion': current.version } }
-          : { ConditionExpression: 'attribute_not_exists(PK)' }),
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) {
-      throw new ConflictError(`${location.header} of ${location.partition} was replaced concurrently; run it again`, { cause: error });
-    }
-    throw error;
-  }
+  const announced = next.announce ? [outboxWrite(store, await next.announce(header))] : [];
+  await transactWrite(store, [
+    {
+      item: {
+        Put: {
+          TableName: store.tableName,
+          Item: header,
+          ...(current
+            ? { ConditionExpression: 'version = :readVersion', ExpressionAttributeValues: { ':readVersion': current.version } }
+            : { ConditionExpression: 'attribute_not_exists(PK)' }),
+        },
+      },
+      onConditionFailed: (options) => new ConflictError(`${location.header} of ${location.partition} was replaced concurrently; run it again`, options),
+    },
+    ...announced,
+  ]);
   await removeOtherGenerations(store, location, next.generation);
   return { outcome: current ? 'REPLACED' : 'CREATED', header };
 }

@@ -3,6 +3,7 @@ import { districtIds } from '../../infra/district-files';
 import { API_TABLE_ACTIONS } from '../../infra/constructs/api-function';
 import { ONBOARDING_TABLE_ACTIONS } from '../../infra/constructs/district-onboarding';
 import { OPEN311_TABLE_ACTIONS } from '../../infra/constructs/open311-function';
+import { STREAM_ACTIONS } from '../../infra/constructs/domain-events';
 import { COMPLIANCE_TABLE_ACTIONS, ROSTER_TABLE_ACTIONS } from '../../infra/constructs/duty-schedules';
 import { WEBHOOK_DELIVERY_TABLE_ACTIONS, WEBHOOK_SWEEPER_TABLE_ACTIONS } from '../../infra/constructs/webhook-delivery';
 import { logicalIdOf } from '../../infra/nag-acknowledgements';
@@ -86,9 +87,10 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
   const tableAndIndexes = [table, { 'Fn::Join': ['', [table, '/index/*']] }];
   // A duty job that fails all its retries goes to the schedules' dead-letter queue.
   const deadLettersOf = (prefix: string) => ({ Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], Resource: arnOf(idStartingWith(template, 'AWS::SQS::Queue', prefix)) });
-  const deadLetters = deadLettersOf('Duty');
+  const deadLetters = deadLettersOf('DutyDeadLetters');
   // The key of the webhook secrets: the API seals them with it, the webhook functions open them.
   const webhookKey = { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: idStartingWith(template, 'AWS::SecretsManager::Secret', 'WebhookKey') } };
+  const bus = arnOf(onlyId(template, 'AWS::Events::EventBus'));
 
   const expected: Record<string, Statement[]> = {
     // The cursor key: GetSecretValue on the stack's one secret (the AWS managed key needs no KMS grant).
@@ -105,7 +107,13 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
     [roleOf('DutyComplianceFunction')]: [
       { Effect: 'Allow', Action: [...COMPLIANCE_TABLE_ACTIONS], Resource: tableAndIndexes },
       deadLetters,
-      { Effect: 'Allow', Action: 'events:PutEvents', Resource: arnOf(onlyId(template, 'AWS::Events::EventBus')) },
+      { Effect: 'Allow', Action: 'events:PutEvents', Resource: bus },
+    ],
+    // The outbox relay: the table's stream, no table item; the district bus; its own dead-letter queue.
+    [roleOf('EventsRelayFunction')]: [
+      { Effect: 'Allow', Action: [...STREAM_ACTIONS], Resource: { 'Fn::GetAtt': [logicalIdOf(stack.table), 'StreamArn'] } },
+      { Effect: 'Allow', Action: 'events:PutEvents', Resource: bus },
+      { Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], Resource: arnOf(idStartingWith(template, 'AWS::SQS::Queue', 'EventsDeadLetters')) },
     ],
   };
   for (const { roleId } of functionRoles(template)) {

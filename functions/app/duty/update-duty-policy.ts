@@ -1,3 +1,4 @@
+import { dutyPolicyEvent } from '../../domain/events/policy-events';
 import { checkExpectedVersion } from '../../domain/expected-version';
 import * as z from 'zod';
 import { requireOperation } from '../../domain/access-rules';
@@ -24,6 +25,7 @@ export async function updateDutyPolicy(services: Services, caller: Caller | unde
   checkExpectedVersion(`District ${districtId}`, district, expectedVersion);
   const given = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined && value !== null));
   const { input: policy } = parseArguments(wholePolicy, { input: { ...district.policy, ...given } });
-  const updated = await services.districts.updateDutyPolicy(districtId, policy, district.version);
+  const event = dutyPolicyEvent({ districtId, timezone: district.timezone, at: services.clock().toISOString(), version: district.version + 1, policy });
+  const updated = await services.districts.updateDutyPolicy(districtId, policy, district.version, event);
   return { ...updated.policy, version: updated.version };
 }

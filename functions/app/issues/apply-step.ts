@@ -1,3 +1,4 @@
+import { issueStepEvent } from '../../domain/events/issue-events';
 import { checkExpectedVersion } from '../../domain/expected-version';
 import { counterEffects } from '../../domain/issues/counter-effects';
 import { nextStatus, type WorkflowAction } from '../../domain/issues/workflow';
@@ -30,7 +31,7 @@ export interface StepRequest {
  */
 export async function applyStep(services: Services, caller: Caller | undefined, request: StepRequest): Promise<IssueRecord> {
   const staff = requireCaller(caller);
-  const current = await services.issues.require(staff.districtId, request.id);
+  const [current, timezone] = await Promise.all([services.issues.require(staff.districtId, request.id), services.districts.timezoneOf(staff.districtId)]);
   request.authorize(staff, current);
   checkExpectedVersion(`Issue ${current.id}`, current, request.expectedVersion);
   const toStatus = nextStatus(request.action, current.status);
@@ -38,10 +39,11 @@ export async function applyStep(services: Services, caller: Caller | undefined, 
   const { changes, note, checks = [] } = request.plan(current, at);
   const next: IssueRecord = { ...current, ...changes, status: toStatus };
   const effects = counterEffects(countedFacts(current), countedFacts(next), request.action);
+  const event = issueStepEvent({ ...next, version: current.version + 1 }, { action: request.action, fromStatus: current.status, at, timezone });
   return services.issues.applyStep(
     current,
     next,
     { at, actor: staff.subject, action: request.action, fromStatus: current.status, toStatus, ...(note ? { note } : {}) },
-    { counts: effects, checks },
+    { counts: effects, checks, event },
   );
 }

@@ -1,3 +1,4 @@
+import { issuePolicyEvent } from '../../domain/events/policy-events';
 import { checkExpectedVersion } from '../../domain/expected-version';
 import { requireOperation } from '../../domain/access-rules';
 import type { Caller } from '../../domain/caller';
@@ -21,5 +22,8 @@ export async function updateIssuePolicy(services: Services, caller: Caller | und
   const { version: _version, ...policy } = current;
   const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
   const timeLimits = changes.timeLimits && !replaceTimeLimits ? mergeTimeLimits(policy.timeLimits, changes.timeLimits) : (changes.timeLimits ?? policy.timeLimits);
-  return services.issuePolicies.replace(districtId, current, { ...policy, ...defined, timeLimits });
+  const next = { ...policy, ...defined, timeLimits };
+  const timezone = await services.districts.timezoneOf(districtId);
+  const event = issuePolicyEvent({ districtId, timezone, at: services.clock().toISOString(), version: current.version + 1, policy: next });
+  return services.issuePolicies.replace(districtId, current, next, event);
 }

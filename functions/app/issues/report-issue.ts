@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { issueStepEvent } from '../../domain/events/issue-events';
 import { counterEffects } from '../../domain/issues/counter-effects';
 import { deadlines, publicLimitsOf, timeLimitFor, type IssuePolicy } from '../../domain/issues/issue-policy';
 import { metresBetween } from '../../domain/issues/routing';
@@ -136,12 +137,13 @@ export async function reportIssue(
   const publicCall: PublicCall | undefined = caller
     ? undefined
     : { serviceCode: input.serviceCode!, clientAddress: origin.clientAddress, limits: publicLimitsOf(policy), at: now };
+  const event = issueStepEvent(issue, { action: 'REPORT', at, timezone: district.timezone });
   const checks = input.hotlineTicket ? [services.hotlineTickets.claim(districtId, input.hotlineTicket, id)] : [];
   const stationId = issue.stationId;
   let station: StationRecord | undefined;
   try {
     [, station] = await Promise.all([
-      services.issues.create(issue, events, { counts: counterEffects(undefined, countedFacts(issue), 'REPORT'), publicCall, checks }),
+      services.issues.create(issue, events, { counts: counterEffects(undefined, countedFacts(issue), 'REPORT'), publicCall, checks, event }),
       stationId && codeStation?.id !== stationId ? services.stations.get(districtId, stationId) : Promise.resolve(codeStation),
     ]);
   } catch (error) {

@@ -1,8 +1,10 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { DomainEvent } from '../../domain/events/domain-event';
 import { defaultIssuePolicy, type IssuePolicy } from '../../domain/issues/issue-policy';
 import { ConflictError } from '../../shared/errors';
 import type { Store } from '../client';
+import { outboxWrite } from '../outbox';
+import { transactWrite } from '../transact';
 
 export interface StoredIssuePolicy extends IssuePolicy {
   /** 0 until the district first changes its policy (the defaults apply). */
@@ -30,23 +32,22 @@ export class IssuePolicyRepository {
   }
 
   /** Replaces the policy if nobody changed it since `current` was read (CONFLICT otherwise). */
-  async replace(districtId: string, current: StoredIssuePolicy, next: IssuePolicy): Promise<StoredIssuePolicy> {
+  async replace(districtId: string, current: StoredIssuePolicy, next: IssuePolicy, event: DomainEvent): Promise<StoredIssuePolicy> {
     const stored = { ...next, version: current.version + 1 };
-    try {
-      await this.store.doc.send(
-        new PutCommand({
-          TableName: this.store.tableName,
-          Item: { ...policyKey(districtId), ...stored },
-          ConditionExpression: current.version === 0 ? 'attribute_not_exists(PK)' : 'version = :read',
-          ...(current.version === 0 ? {} : { ExpressionAttributeValues: { ':read': current.version } }),
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
-        throw new ConflictError('The issue policy was changed concurrently; read it again and retry', { cause: error });
-      }
-      throw error;
-    }
+    await transactWrite(this.store, [
+      {
+        item: {
+          Put: {
+            TableName: this.store.tableName,
+            Item: { ...policyKey(districtId), ...stored },
+            ConditionExpression: current.version === 0 ? 'attribute_not_exists(PK)' : 'version = :read',
+            ...(current.version === 0 ? {} : { ExpressionAttributeValues: { ':read': current.version } }),
+          },
+        },
+        onConditionFailed: (options) => new ConflictError('The issue policy was changed concurrently; read it again and retry', options),
+      },
+      outboxWrite(this.store, event),
+    ]);
     return stored;
   }
 }

@@ -1,4 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { DomainEvent } from '../../domain/events/domain-event';
 import type { CounterEffects } from '../../domain/issues/counter-effects';
 import type { IssueCounters } from '../../domain/issues/issue-stats';
 import { OPEN_STATUSES } from '../../domain/issues/workflow';
@@ -8,6 +9,7 @@ import type { Store } from '../client';
 import { queryConnection, type Connection } from '../connection';
 import { putIfNew } from '../guarded-put';
 import { allOf, attributeFilter, partitionPrefix, queryAll, updateExpression } from '../query';
+import { outboxWrite } from '../outbox';
 import { transactWrite, type GuardedWrite } from '../transact';
 import { eventIndexAttributes, eventKey, indexAttributes, indexPartition, issueKey, issuePartition, issuePartitionPrefix } from './issue-keys';
 import { planIssueQuery, type IssueListFilter } from './issue-query-plan';
@@ -25,6 +27,8 @@ export interface IssueWriteEffects {
   checks?: GuardedWrite[];
   /** An anonymous call through a service code: counted against its rate limits, refused over them. */
   publicCall?: PublicCall;
+  /** The step's domain event, written to the outbox in the step's transaction: a committed step always has it, a failed one never. */
+  event: DomainEvent;
 }
 
 /**
@@ -135,6 +139,7 @@ export class IssueRepository {
       ...statsBucketWrites(this.store, issue.districtId, issue.reportedDay, scopesOf(issue), effects.counts, issue.id),
       ...(effects.checks ?? []),
       ...(effects.publicCall ? publicCallLimits(this.store, issue.districtId, effects.publicCall) : []),
+      outboxWrite(this.store, effects.event),
     ];
   }
 

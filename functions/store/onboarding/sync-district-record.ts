@@ -1,3 +1,5 @@
+import { districtEvent, dutyPolicyEvent } from '../../domain/events/policy-events';
+import { outboxWrite } from '../outbox';
 import type { DistrictFile } from '../../domain/district-file';
 import type { DutyPolicy } from '../../domain/duty-policy';
 import { changesNothing, fileChanges, sameValue, type Fields } from '../../domain/file-changes';
@@ -69,7 +71,13 @@ export function syncDistrictRecord(store: Store, file: DistrictFile): Promise<En
       await transactWrite(store, [recordFileState(store, current, current.version, desired)]);
       return 'unchanged';
     }
-    await transactWrite(store, [put(store, { ...next, version: current.version + 1, fileState: desired }, { version: current.version })]);
+    const stored = { ...next, version: current.version + 1, fileState: desired };
+    const change = { districtId: file.id, timezone: stored.timezone, at: new Date().toISOString(), version: stored.version };
+    const events = [
+      ...(stored.name !== current.name || stored.timezone !== current.timezone ? [districtEvent({ ...change, name: stored.name })] : []),
+      ...(sameValue(stored.policy, current.policy) ? [] : [dutyPolicyEvent({ ...change, policy: stored.policy })]),
+    ];
+    await transactWrite(store, [put(store, stored, { version: current.version }), ...events.map((event) => outboxWrite(store, event))]);
     return 'updated';
   });
 }

@@ -64,7 +64,7 @@ export function syncEntity<T extends StoredEntity>(
       updatedAt: target.now,
       fileState: target.desired,
     } as T;
-    await transactWrite(store, [spec.repository.replace(current, next), ...spec.changing(current, next, target.path)]);
+    await transactWrite(store, [spec.repository.replace(current, next), ...spec.changing(current, next, target.path), await spec.repository.announce(current, next)]);
     return 'updated';
   });
 }
@@ -74,6 +74,6 @@ async function create<T extends StoredEntity>(store: Store, spec: EntitySpec<T>,
     ...spec.repository.newItem(target.districtId, target.id, target.desired as FieldsOf<T>, target.now),
     fileState: target.desired,
   };
-  await transactWrite(store, [spec.repository.putNew(item), ...spec.creating(item, target.path)]);
+  await transactWrite(store, [spec.repository.putNew(item), ...spec.creating(item, target.path), await spec.repository.announce(undefined, item)]);
   return 'created';
 }
