@@ -11,7 +11,7 @@ import { buildApiBundle, buildOpen311Bundle } from './build-api-bundle';
 import { loopbackOrigins, type AllowedOrigins } from './cors';
 import { prepareExplorer, type Explorer } from './explorer/explorer';
 import { JAVA_MISSING_MESSAGE, javaIsInstalled, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local';
-import { loadOrCreateCursorKey } from './cursor-key';
+import { loadOrCreateCursorKey, loadOrCreateWebhookKey } from './cursor-key';
 import { createHttpAdapter, type HttpApiHandler } from './http-adapter';
 import { claimMappingOf } from '../domain/deployment/identity';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from './local-auth';
@@ -19,6 +19,7 @@ import { describeSync, ensureTable, readDistrictFile } from './local-database';
 import { DISCOVERY_PATH, oidcProviderPages } from './oidc-provider';
 import { createOidcVerifier, type TrustedIssuer } from './oidc-verifier';
 import { startLocalEvents, type LocalEvents } from './events/local-events';
+import { startLocalWebhooks } from './events/local-webhooks';
 import { LOCAL_TABLE_NAME, bundleDirOf } from './paths';
 import { loadOrCreateSigningKey } from './signing-key';
 
@@ -76,6 +77,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const district = options.districtFile ? readDistrictFileAt(options.districtFile) : await readDistrictFile(options.district);
   const signingKey = await loadOrCreateSigningKey(options.dataDir);
   const cursorKey = await loadOrCreateCursorKey(options.dataDir);
+  const webhookKey = await loadOrCreateWebhookKey(options.dataDir);
 
   // The port is taken first, so a busy port fails in a moment rather than after the seconds
   // DynamoDB Local and the build take; until the handler is loaded, requests get a 503.
@@ -92,10 +94,12 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 
   let dynamo: RunningDynamoDbLocal | undefined;
   let events: LocalEvents | undefined;
+  let webhooks: { stop(): void } | undefined;
   const killJavaOnExit = () => dynamo?.process.kill('SIGTERM');
   const stop = async () => {
     await close(server);
     process.off('exit', killJavaOnExit);
+    webhooks?.stop();
     await events?.stop();
     await dynamo?.stop();
   };
@@ -116,6 +120,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     }
     await startLocalDutySchedules({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, districtId: district.id, dataDir: options.dataDir, log });
     events = await startLocalEvents({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, dataDir: options.dataDir, log });
+    webhooks = startLocalWebhooks({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, region: AWS_REGION, districtId: district.id, webhookKey, sink: events.sink, log });
 
     const buildDir = options.buildDir ?? bundleDirOf(options.dataDir);
     const [bundle, open311] = await Promise.all([options.bundle ?? buildApiBundle(buildDir), buildOpen311Bundle(join(buildDir, 'open311'))]);
@@ -137,6 +142,9 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       AWS_REGION,
       // The data folder's key stands in for the deployment's secret (functions/local/cursor-key.ts).
       CURSOR_KEY: cursorKey,
+      // The API seals webhook secrets with the key the local deliverer opens them with; loopback receivers are allowed locally.
+      WEBHOOK_SECRET_KEY: webhookKey,
+      WEBHOOK_ALLOW_LOOPBACK: 'true',
       IDENTITY_CLAIM_MAPPING: JSON.stringify(claimMappingOf(district.identity)),
       // Locally, warnings and errors only and no EMF metrics, unless the developer asks for them.
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
