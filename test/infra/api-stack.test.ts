@@ -1,6 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ROLES } from '../../functions/domain/caller';
-import { tableDefinition } from '../../functions/store/table-definition';
+import { PERSONAL_ATTRIBUTES, tableDefinition } from '../../functions/store/table-definition';
 import { corsPolicy } from '../../infra/cors-policy';
 import { apiFunctionId, synthesizeDistrictStack, type SynthesizedStack } from '../support/synthesized-stack';
 
@@ -38,7 +38,7 @@ describe('DynamoDB table', () => {
       GlobalSecondaryIndexes: tableDefinition.globalSecondaryIndexes.map((index) => ({
         IndexName: index.indexName,
         KeySchema: stringKeys(index.partitionKey, index.sortKey),
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.nonKeyAttributes] },
       })),
       AttributeDefinitions: Match.arrayWith(
         [
@@ -48,6 +48,17 @@ describe('DynamoDB table', () => {
         ].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
       ),
     });
+  });
+
+  test('given the dingnan stack, when synthesized, then no index projects all attributes nor any personal one', () => {
+    const [table] = Object.values(template.findResources('AWS::DynamoDB::Table')) as { Properties: { GlobalSecondaryIndexes: { Projection: { ProjectionType: string; NonKeyAttributes?: string[] } }[] } }[];
+    const projections = table!.Properties.GlobalSecondaryIndexes.map((index) => index.Projection);
+
+    expect(projections).toHaveLength(7);
+    for (const projection of projections) {
+      expect(projection.ProjectionType).not.toBe('ALL');
+      for (const attribute of PERSONAL_ATTRIBUTES) expect(projection.NonKeyAttributes ?? []).not.toContain(attribute);
+    }
   });
 
   test('given the dingnan stack, when synthesized, then the table is on-demand with point-in-time recovery and deletion protection', () => {
