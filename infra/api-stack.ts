@@ -11,6 +11,7 @@ import { DutySchedules } from './constructs/duty-schedules';
 import { GraphqlHttpApi } from './constructs/http-api';
 import { InitialAdmins } from './constructs/initial-admins';
 import { OperationalAlarms } from './constructs/operational-alarms';
+import { PersonalDataErasure } from './constructs/personal-data-erasure';
 import { UserDirectory } from './constructs/user-directory';
 
 
@@ -67,6 +68,15 @@ export class ApiStack extends Stack {
     });
     // Next week's roster every Friday 18:00 and last week's compliance every Monday 02:00, district time.
     const duty = new DutySchedules(this, 'Duty', { table: this.table, districtId, timezone: props.district.timezone, serviceName: name });
+    // Reporters' data of issues closed longer than the district's retention, erased daily.
+    new PersonalDataErasure(this, 'Erasure', {
+      table: this.table,
+      districtId,
+      timezone: props.district.timezone,
+      retentionDays: props.district.personalDataRetentionDays,
+      serviceName: name,
+      deadLetterQueue: duty.deadLetterQueue,
+    });
     new OperationalAlarms(this, 'Alarms', {
       api: http.api,
       functions: { Api: this.apiFunction, Roster: duty.rosterFunction, Compliance: duty.complianceFunction, Onboarding: onboarding.function },

@@ -5,6 +5,7 @@ import { GridRepository } from '../store/grids';
 import { IssuePolicyRepository } from '../store/issues/issue-policy-repository';
 import { IssueRepository } from '../store/issues/issue-repository';
 import { OfficerRepository } from '../store/officers';
+import { IssueErasure } from '../store/privacy/issue-erasure';
 import { StationRepository } from '../store/stations';
 
 /**
@@ -22,6 +23,8 @@ export interface Services {
   issues: IssueRepository;
   issuePolicies: IssuePolicyRepository;
   duty: DutyRepositories;
+  /** Erasing reporters' data (functions/app/privacy/). */
+  erasure: IssueErasure;
 }
 
 export function createServices(storeOrOptions: Store | StoreOptions, options: { clock?: () => Date } = {}): Services {
@@ -35,6 +38,7 @@ export function createServices(storeOrOptions: Store | StoreOptions, options: { 
     issues: new IssueRepository(store),
     issuePolicies: new IssuePolicyRepository(store),
     duty: createDutyRepositories(store),
+    erasure: new IssueErasure(store),
   };
 }
 

@@ -22,6 +22,9 @@ export const OPERATION_ROLES = {
   publishRoster: ['ADMIN', 'SUPERVISOR'],
   computeCompliance: ['ADMIN', 'SUPERVISOR', 'SCHEDULER'],
   recordLeave: ['ADMIN', 'SUPERVISOR'],
+  /** Erase a reporter's data at once (a person's request), and read the audit trail. */
+  erasePersonalData: ['ADMIN'],
+  readAuditTrail: ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof OPERATION_ROLES;

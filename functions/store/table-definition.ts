@@ -16,9 +16,10 @@ const ISSUE_LIST_FILTERS = ['status', 'category', 'source', 'priority', 'gridId'
  * GSI1 district timeline of issues and the week of activities (their filters: kind, officers);
  * GSI2 by status, GSI3 by station, GSI4 by grid, GSI5 by assignee; GSI6 open issues by category
  * (duplicates: their id and location); GSI7 open issues by due time (the list's overdue filter and the
- * overdue count by report day, station and grid).
+ * overdue count by report day, station and grid); GSI8 closed issues holding a reporter's data,
+ * by close time (the erasure job: keys only).
  */
-const INDEX_ATTRIBUTES: Record<1 | 2 | 3 | 4 | 5 | 6 | 7, readonly string[]> = {
+const INDEX_ATTRIBUTES: Record<1 | 2 | 3 | 4 | 5 | 6 | 7 | 8, readonly string[]> = {
   1: [...ISSUE_LIST_FILTERS, 'kind', 'officerIds'],
   2: ISSUE_LIST_FILTERS,
   3: ISSUE_LIST_FILTERS,
@@ -26,6 +27,7 @@ const INDEX_ATTRIBUTES: Record<1 | 2 | 3 | 4 | 5 | 6 | 7, readonly string[]> = {
   5: ISSUE_LIST_FILTERS,
   6: ['id', 'location'],
   7: [...ISSUE_LIST_FILTERS.filter((name) => name !== 'GSI7PK'), 'reportedDay'],
+  8: [],
 };
 
 /**
@@ -39,9 +41,9 @@ export const tableDefinition = {
   /**
    * Generic, overloaded indexes: each entity type writes its own key prefixes into them
    * (issues: functions/store/issues/issue-keys.ts; activities: functions/store/duty-keys.ts).
-   * Each projects its keys, the table's keys and `nonKeyAttributes` (INCLUDE).
+   * Each projects its keys, the table's keys and `nonKeyAttributes` (INCLUDE; KEYS_ONLY when none).
    */
-  globalSecondaryIndexes: ([1, 2, 3, 4, 5, 6, 7] as const).map((n) => ({
+  globalSecondaryIndexes: ([1, 2, 3, 4, 5, 6, 7, 8] as const).map((n) => ({
     indexName: `GSI${n}`,
     partitionKey: `GSI${n}PK`,
     sortKey: `GSI${n}SK`,
@@ -72,7 +74,12 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
         { AttributeName: index.partitionKey, KeyType: 'HASH' },
         { AttributeName: index.sortKey, KeyType: 'RANGE' },
       ],
-      Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.nonKeyAttributes] },
+      Projection: projectionOf(index),
     })),
   };
+}
+
+/** The index's Projection as CreateTable and CloudFormation write it. */
+export function projectionOf(index: { nonKeyAttributes: readonly string[] }): { ProjectionType: 'INCLUDE' | 'KEYS_ONLY'; NonKeyAttributes?: string[] } {
+  return index.nonKeyAttributes.length > 0 ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.nonKeyAttributes] } : { ProjectionType: 'KEYS_ONLY' };
 }

@@ -30,8 +30,9 @@ export class DataTable extends Construct {
         indexName: index.indexName,
         partitionKey: stringKey(index.partitionKey),
         sortKey: stringKey(index.sortKey),
-        projectionType: ProjectionType.INCLUDE,
-        nonKeyAttributes: [...index.nonKeyAttributes],
+        ...(index.nonKeyAttributes.length > 0
+          ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.nonKeyAttributes] }
+          : { projectionType: ProjectionType.KEYS_ONLY }),
       });
     }
   }

@@ -1,6 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ROLES } from '../../functions/domain/caller';
-import { PERSONAL_ATTRIBUTES, tableDefinition } from '../../functions/store/table-definition';
+import { PERSONAL_ATTRIBUTES, projectionOf, tableDefinition } from '../../functions/store/table-definition';
 import { corsPolicy } from '../../infra/cors-policy';
 import { apiFunctionId, synthesizeDistrictStack, type SynthesizedStack } from '../support/synthesized-stack';
 
@@ -38,7 +38,7 @@ describe('DynamoDB table', () => {
       GlobalSecondaryIndexes: tableDefinition.globalSecondaryIndexes.map((index) => ({
         IndexName: index.indexName,
         KeySchema: stringKeys(index.partitionKey, index.sortKey),
-        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.nonKeyAttributes] },
+        Projection: projectionOf(index),
       })),
       AttributeDefinitions: Match.arrayWith(
         [
@@ -54,7 +54,7 @@ describe('DynamoDB table', () => {
     const [table] = Object.values(template.findResources('AWS::DynamoDB::Table')) as { Properties: { GlobalSecondaryIndexes: { Projection: { ProjectionType: string; NonKeyAttributes?: string[] } }[] } }[];
     const projections = table!.Properties.GlobalSecondaryIndexes.map((index) => index.Projection);
 
-    expect(projections).toHaveLength(7);
+    expect(projections).toHaveLength(tableDefinition.globalSecondaryIndexes.length);
     for (const projection of projections) {
       expect(projection.ProjectionType).not.toBe('ALL');
       for (const attribute of PERSONAL_ATTRIBUTES) expect(projection.NonKeyAttributes ?? []).not.toContain(attribute);

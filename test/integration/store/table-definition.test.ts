@@ -2,16 +2,18 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { PERSONAL_ATTRIBUTES, tableDefinition } from '../../../functions/store/table-definition';
 import { claimsFor } from '../../support/graphql-handler';
 import { createCountingExecutor } from '../../support/counting-executor';
-import { INSIDE_DN_01_1, REPORT } from '../../support/issue-operations';
+import { CLOSE, INSIDE_DN_01_1, REPORT, RESOLVE, START } from '../../support/issue-operations';
 import { movingClock } from '../../support/moving-clock';
 import { seed } from '../../support/seeded-district';
 import { createTestStore, type TestStore } from '../../support/test-store';
 
 const supervisor = claimsFor('dingnan', 'SUPERVISOR');
+const officer = claimsFor('dingnan', 'OFFICER', 'dn-o-01-1');
 const clock = movingClock('2026-11-10T00:00:00Z');
 
 let store: TestStore;
 let api: Awaited<ReturnType<typeof createCountingExecutor>>;
+const reported: string[] = [];
 
 beforeAll(async () => {
   store = await createTestStore();
@@ -33,6 +35,12 @@ beforeAll(async () => {
       },
       claims: supervisor,
     });
+    expect(result.errors).toBeUndefined();
+    reported.push(result.data!.reportIssue.issue.id);
+  }
+  // One closed issue, still holding its reporter's data: the erasure index's entry.
+  for (const [step, claims, variables] of [[START, officer, {}], [RESOLVE, officer, {}], [CLOSE, supervisor, { satisfaction: 'SATISFIED' }]] as const) {
+    const result = await api.execute(step, { variables: { id: reported[0], ...variables }, claims });
     expect(result.errors).toBeUndefined();
   }
 }, 120_000);

@@ -44,6 +44,8 @@ describe('operations by role', () => {
     publishRoster: ['ADMIN', 'SUPERVISOR'],
     computeCompliance: ['ADMIN', 'SUPERVISOR', 'SCHEDULER'],
     recordLeave: ['ADMIN', 'SUPERVISOR'],
+    erasePersonalData: ['ADMIN'],
+    readAuditTrail: ['ADMIN'],
   };
 
   test('given the table of operations, when read, then it lists exactly the operations this test knows', () => {
