@@ -5,6 +5,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type ValidationRule } from 'graphql';
+import { auditPlugin } from './audit-plugin';
 import { activeOfficerPlugin } from './auth/active-officer';
 import type { RequestContext } from './context';
 import { formatError, unexpectedErrorPlugin } from './errors';
@@ -43,6 +44,7 @@ export function createApolloServer(): ApolloServer<RequestContext> {
       unexpectedErrorPlugin(),
       retryAfterPlugin(),
       requestObservabilityPlugin(),
+      auditPlugin(),
     ],
   });
 }

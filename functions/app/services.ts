@@ -6,6 +6,7 @@ import { IssuePolicyRepository } from '../store/issues/issue-policy-repository';
 import { IssueRepository } from '../store/issues/issue-repository';
 import { OfficerRepository } from '../store/officers';
 import { IssueErasure } from '../store/privacy/issue-erasure';
+import { AuditRepository } from '../store/audit';
 import { StationRepository } from '../store/stations';
 
 /**
@@ -25,6 +26,8 @@ export interface Services {
   duty: DutyRepositories;
   /** Erasing reporters' data (functions/app/privacy/). */
   erasure: IssueErasure;
+  /** The audit trail of personal-data reads and ADMIN writes (functions/api/audit-plugin.ts records). */
+  audit: AuditRepository;
 }
 
 export function createServices(storeOrOptions: Store | StoreOptions, options: { clock?: () => Date } = {}): Services {
@@ -39,6 +42,7 @@ export function createServices(storeOrOptions: Store | StoreOptions, options: { 
     issuePolicies: new IssuePolicyRepository(store),
     duty: createDutyRepositories(store),
     erasure: new IssueErasure(store),
+    audit: new AuditRepository(store),
   };
 }
 
