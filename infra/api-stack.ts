@@ -4,6 +4,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
 import type { DistrictFile } from '../functions/domain/district-file';
 import { DISTRICT_ID_PATTERN } from '../functions/domain/vocabulary';
+import { publicApiBundle } from './api-bundling';
 import { ApiFunction } from './constructs/api-function';
 import { DataTable } from './constructs/data-table';
 import { DistrictOnboarding } from './constructs/district-onboarding';
@@ -25,6 +26,13 @@ export interface ApiStackProps extends StackProps {
 }
 
 /** Stack ids are stable per district: renaming one would replace the stack and its resources. */
+/**
+ * What the public function may use at once, reserved for it and capping it: a flood of anonymous
+ * calls meets this ceiling (and the route's throttle) while the staff API keeps the rest of the
+ * account's concurrency. Needs an account limit well above it (the default of 1 000 is).
+ */
+export const PUBLIC_RESERVED_CONCURRENCY = 20;
+
 export function apiStackId(districtId: string): string {
   return `CommunityCityServices-${districtId}`;
 }
@@ -38,6 +46,8 @@ export class ApiStack extends Stack {
   readonly district: DistrictFile;
   readonly table: Table;
   readonly apiFunction: NodejsFunction;
+  /** The function behind `/public/graphql`, with its own reserved concurrency. */
+  readonly publicFunction: NodejsFunction;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -51,10 +61,21 @@ export class ApiStack extends Stack {
     const name = `community-city-services-${districtId}`;
     this.table = new DataTable(this, 'Data').table;
     const users = new UserDirectory(this, 'Users', { userPoolName: name });
-    this.apiFunction = new ApiFunction(this, 'GraphqlFunction', { table: this.table, serviceName: name, districtId }).function;
+    const staffApi = new ApiFunction(this, 'GraphqlFunction', { table: this.table, serviceName: name, districtId });
+    this.apiFunction = staffApi.function;
+    this.publicFunction = new ApiFunction(this, 'PublicGraphqlFunction', {
+      table: this.table,
+      serviceName: `${name}-public`,
+      districtId,
+      bundle: publicApiBundle,
+      cursorKey: staffApi.cursorKey,
+      reservedConcurrentExecutions: PUBLIC_RESERVED_CONCURRENCY,
+      description: 'Public GraphQL API: its log group, the district table and the cursor key, nothing else',
+    }).function;
     const http = new GraphqlHttpApi(this, 'Http', {
       apiName: name,
       handler: this.apiFunction,
+      publicHandler: this.publicFunction,
       userPool: users.userPool,
       client: users.client,
       corsAllowOrigins: props.district.allowedOrigins,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createStore } from '../store/client';
 import { syncDistrict } from '../store/onboarding/sync-district';
 import { startLocalDutySchedules } from './duty-schedules';
-import { buildApiBundle } from './build-api-bundle';
+import { buildApiBundle, buildPublicApiBundle } from './build-api-bundle';
 import { loopbackOrigins, type AllowedOrigins } from './cors';
 import { prepareExplorer, type Explorer } from './explorer/explorer';
 import { JAVA_MISSING_MESSAGE, javaIsInstalled, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local';
@@ -105,23 +105,28 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     }
     await startLocalDutySchedules({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, districtId: district.id, dataDir: options.dataDir, log });
 
-    const bundle = options.bundle ?? (await buildApiBundle(options.buildDir ?? bundleDirOf(options.dataDir)));
-    log(`${options.bundle ? 'serving' : 'built'} ${bundle}`);
+    const buildDir = options.buildDir ?? bundleDirOf(options.dataDir);
+    const bundle = options.bundle ?? (await buildApiBundle(buildDir));
+    // The public route gets the public function's own bundle, as deployed; a given bundle serves both routes.
+    const publicBundle = options.bundle ? undefined : await buildPublicApiBundle(buildDir);
+    log(`${options.bundle ? 'serving' : 'built'} ${bundle}${publicBundle ? ` and ${publicBundle}` : ''}`);
     const readyExplorer = await explorer;
     if (readyExplorer) log(`explorer ${readyExplorer.built ? 'built' : 'reused'} in ${readyExplorer.directory}: open http://localhost:${port}/graphql in a browser`);
     const allowedOrigins = options.allowedOrigins ?? loopbackOrigins;
     log(`CORS: browser origins allowed: ${allowedOrigins.description}`);
+    const handlerEnvironment = {
+      TABLE_NAME: LOCAL_TABLE_NAME,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AWS_REGION,
+      // The data folder's key stands in for the deployment's secret (functions/local/cursor-key.ts).
+      CURSOR_KEY: cursorKey,
+      // Locally, warnings and errors only and no EMF metrics, unless the developer asks for them.
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+    };
     listener = createHttpAdapter({
-      handler: loadHandler(bundle, {
-        TABLE_NAME: LOCAL_TABLE_NAME,
-        DYNAMODB_ENDPOINT: dynamo.endpoint,
-        AWS_REGION,
-        // The data folder's key stands in for the deployment's secret (functions/local/cursor-key.ts).
-        CURSOR_KEY: cursorKey,
-        // Locally, warnings and errors only and no EMF metrics, unless the developer asks for them.
-        POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-        POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
-      }),
+      handler: loadHandler(bundle, handlerEnvironment),
+      ...(publicBundle ? { publicHandler: loadHandler(publicBundle, handlerEnvironment) } : {}),
       verifyToken: async (token) => verifyLocalToken(signingKey, token),
       functionName: 'community-city-services-api',
       logError: (message, error) => console.error(message, error),

@@ -3,6 +3,7 @@ import { districtIds } from '../../infra/district-files';
 import { API_TABLE_ACTIONS } from '../../infra/constructs/api-function';
 import { ONBOARDING_TABLE_ACTIONS } from '../../infra/constructs/district-onboarding';
 import { COMPLIANCE_TABLE_ACTIONS, ROSTER_TABLE_ACTIONS } from '../../infra/constructs/duty-schedules';
+import { ERASURE_TABLE_ACTIONS } from '../../infra/constructs/personal-data-erasure';
 import { logicalIdOf } from '../../infra/nag-acknowledgements';
 import { allStatements, asList, functionRoles, statementsOfRole, type Statement } from '../support/iam-statements';
 import { districtFile } from '../support/seeded-district';
@@ -73,6 +74,7 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
   const pool = arnOf(onlyId(template, 'AWS::Cognito::UserPool'));
   const onboardingFunction = Object.keys(template.findResources('AWS::Lambda::Function')).find((id) => id.startsWith('OnboardingFunction'))!;
   const apiRole = functionRoles(template).find(({ functionId }) => functionId === logicalIdOf(stack.apiFunction))!.roleId;
+  const publicRole = functionRoles(template).find(({ functionId }) => functionId === logicalIdOf(stack.publicFunction))!.roleId;
   const onboardingRole = functionRoles(template).find(({ functionId }) => functionId === onboardingFunction)!.roleId;
   const roleOf = (functionIdPrefix: string) => functionRoles(template).find(({ functionId }) => functionId.startsWith(functionIdPrefix))!.roleId;
   const tableAndIndexes = [table, { 'Fn::Join': ['', [table, '/index/*']] }];
@@ -85,7 +87,13 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
       { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: onlyId(template, 'AWS::SecretsManager::Secret') } },
       { Effect: 'Allow', Action: [...API_TABLE_ACTIONS], Resource: tableAndIndexes },
     ],
+    // The public function: the staff API's grants, the same cursor key included.
+    [publicRole]: [
+      { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: onlyId(template, 'AWS::SecretsManager::Secret') } },
+      { Effect: 'Allow', Action: [...API_TABLE_ACTIONS], Resource: tableAndIndexes },
+    ],
     [onboardingRole]: [{ Effect: 'Allow', Action: [...ONBOARDING_TABLE_ACTIONS], Resource: table }],
+    [roleOf('ErasureFunction')]: [{ Effect: 'Allow', Action: [...ERASURE_TABLE_ACTIONS], Resource: tableAndIndexes }, deadLetters],
     [roleOf('DutyRosterFunction')]: [{ Effect: 'Allow', Action: [...ROSTER_TABLE_ACTIONS], Resource: tableAndIndexes }, deadLetters],
     [roleOf('DutyComplianceFunction')]: [
       { Effect: 'Allow', Action: [...COMPLIANCE_TABLE_ACTIONS], Resource: tableAndIndexes },
