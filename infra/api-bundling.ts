@@ -57,6 +57,14 @@ export const apiBundle = {
   loader: { '.graphql': 'text' } as Record<string, 'text'>,
 } as const;
 
+/** The public function (`/public/graphql`): the API's settings, its own entry with only the public operations. */
+export const publicApiBundle = {
+  ...apiBundle,
+  // The schema pruning's helpers, as @graphql-tools/schema (aliased above to its CommonJS build) requires them: one copy.
+  alias: { ...apiBundle.alias, '@graphql-tools/utils': './node_modules/@graphql-tools/utils' } as Record<string, string>,
+  entry: join(__dirname, '..', 'functions', 'api', 'public-handler.ts'),
+} as const;
+
 /** The onboarding Lambda behind the district-data custom resource: same settings, its own entry. */
 export const onboardingBundle = {
   ...lambdaBundling,

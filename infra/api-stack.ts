@@ -6,6 +6,7 @@ import type { Construct } from 'constructs';
 import type { DistrictFile } from '../functions/domain/district-file';
 import { DISTRICT_ID_PATTERN } from '../functions/domain/vocabulary';
 import { claimMappingOf } from '../functions/domain/deployment/identity';
+import { publicApiBundle } from './api-bundling';
 import { ApiFunction } from './constructs/api-function';
 import { ApiCustomDomain } from './constructs/custom-domain';
 import { DataTable } from './constructs/data-table';
@@ -21,6 +22,7 @@ import { LogAndQueuePolicy } from './constructs/log-and-queue-policy';
 import { OperationalAlarms } from './constructs/operational-alarms';
 import { WebhookDelivery } from './constructs/webhook-delivery';
 import { WebhookKey } from './constructs/webhook-key';
+import { PersonalDataErasure } from './constructs/personal-data-erasure';
 
 
 export interface ApiStackProps extends StackProps {
@@ -33,6 +35,13 @@ export interface ApiStackProps extends StackProps {
 }
 
 /** Stack ids are stable per district: renaming one would replace the stack and its resources. */
+/**
+ * What the public function may use at once, reserved for it and capping it: a flood of anonymous
+ * calls meets this ceiling (and the route's throttle) while the staff API keeps the rest of the
+ * account's concurrency. Needs an account limit well above it (the default of 1 000 is).
+ */
+export const PUBLIC_RESERVED_CONCURRENCY = 20;
+
 export function apiStackId(districtId: string): string {
   return `CommunityCityServices-${districtId}`;
 }
@@ -46,6 +55,8 @@ export class ApiStack extends Stack {
   readonly district: DistrictFile;
   readonly table: Table;
   readonly apiFunction: NodejsFunction;
+  /** The function behind `/public/graphql`, with its own reserved concurrency. */
+  readonly publicFunction: NodejsFunction;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     // The district file's region, if it names one, is the stack's: ARNs then name its partition (aws-cn in China).
@@ -65,13 +76,24 @@ export class ApiStack extends Stack {
     });
     this.table = new DataTable(this, 'Data', { encryptionKey: keys.data }).table;
     const identity = new DistrictIdentity(this, 'Identity', { identity: props.district.identity, region: this.region, userPoolName: name });
-    this.apiFunction = new ApiFunction(this, 'GraphqlFunction', { table: this.table, serviceName: name, districtId }).function;
+    const staffApi = new ApiFunction(this, 'GraphqlFunction', { table: this.table, serviceName: name, districtId });
+    this.apiFunction = staffApi.function;
+    this.publicFunction = new ApiFunction(this, 'PublicGraphqlFunction', {
+      table: this.table,
+      serviceName: `${name}-public`,
+      districtId,
+      bundle: publicApiBundle,
+      cursorKey: staffApi.cursorKey,
+      reservedConcurrentExecutions: PUBLIC_RESERVED_CONCURRENCY,
+      description: 'Public GraphQL API: its log group, the district table and the cursor key, nothing else',
+    }).function;
     if (props.district.identity.kind === 'oidc') {
       this.apiFunction.addEnvironment('IDENTITY_CLAIM_MAPPING', JSON.stringify(claimMappingOf(props.district.identity)));
     }
     const http = new GraphqlHttpApi(this, 'Http', {
       apiName: name,
       handler: this.apiFunction,
+      publicHandler: this.publicFunction,
       jwtIssuer: identity.issuer,
       jwtAudience: identity.audience,
       corsAllowOrigins: props.district.allowedOrigins,
@@ -96,6 +118,15 @@ export class ApiStack extends Stack {
     this.apiFunction.addEnvironment('WEBHOOK_SECRET_KEY_SECRET_ARN', webhookKey.secret.secretArn);
     new WebhookDelivery(this, 'Webhooks', { table: this.table, districtId, eventBus: duty.eventBus, key: webhookKey, serviceName: name });
     new DomainEvents(this, 'Events', { table: this.table, eventBus: duty.eventBus, serviceName: name });
+    // Reporters' data of issues closed longer than the district's retention, erased daily.
+    new PersonalDataErasure(this, 'Erasure', {
+      table: this.table,
+      districtId,
+      timezone: props.district.timezone,
+      retentionDays: props.district.personalDataRetentionDays,
+      serviceName: name,
+      deadLetterQueue: duty.deadLetterQueue,
+    });
     new OperationalAlarms(this, 'Alarms', {
       api: http.api,
       functions: { Api: this.apiFunction, Roster: duty.rosterFunction, Compliance: duty.complianceFunction, Onboarding: onboarding.function },

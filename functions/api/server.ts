@@ -4,7 +4,8 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { GraphQLError, type ValidationRule } from 'graphql';
+import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { auditPlugin } from './audit-plugin';
 import { activeOfficerPlugin } from './auth/active-officer';
 import type { RequestContext } from './context';
 import { formatError, unexpectedErrorPlugin } from './errors';
@@ -23,11 +24,12 @@ import { buildExecutableSchema } from './schema';
  * landing page is off too: it loads from a CDN, and deployed there is nothing to explore with
  * introspection off; locally the server serves its own explorer (functions/local/explorer).
  */
-export function createApolloServer(): ApolloServer<RequestContext> {
+export function createApolloServer(options: { schema?: GraphQLSchema } = {}): ApolloServer<RequestContext> {
   const production = process.env.NODE_ENV === 'production';
   const protection = queryProtection({ production });
   return new ApolloServer<RequestContext>({
-    schema: buildExecutableSchema(),
+    // The staff schema unless told otherwise (the public function passes its own: public-schema.ts).
+    schema: options.schema ?? buildExecutableSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !production,
@@ -43,6 +45,7 @@ export function createApolloServer(): ApolloServer<RequestContext> {
       unexpectedErrorPlugin(),
       retryAfterPlugin(),
       requestObservabilityPlugin(),
+      auditPlugin(),
     ],
   });
 }

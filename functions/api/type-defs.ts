@@ -6,9 +6,10 @@ import dutyPolicy from '../../schema/duty-policy.graphql';
 import grid from '../../schema/grid.graphql';
 import issue from '../../schema/issue.graphql';
 import officer from '../../schema/officer.graphql';
+import privacy from '../../schema/privacy.graphql';
 import roster from '../../schema/roster.graphql';
 import station from '../../schema/station.graphql';
 import webhook from '../../schema/webhook.graphql';
 
 /** The SDL, one file per aggregate (schema/); the same files drive codegen. */
-export const typeDefs = [common, district, station, grid, officer, issue, dutyPolicy, activity, roster, compliance, webhook];
+export const typeDefs = [common, district, station, grid, officer, issue, dutyPolicy, activity, roster, compliance, webhook, privacy];

@@ -7,6 +7,8 @@ import { HotlineTickets } from '../store/issues/hotline-tickets';
 import { IssueFeed } from '../store/issues/issue-feed';
 import { IssueRepository } from '../store/issues/issue-repository';
 import { OfficerRepository } from '../store/officers';
+import { IssueErasure } from '../store/privacy/issue-erasure';
+import { AuditRepository } from '../store/audit';
 import { StationRepository } from '../store/stations';
 import type { AddressRules } from '../domain/webhooks/address-rules';
 import type { SecretKeySource } from '../store/webhooks/secret-box';
@@ -33,6 +35,10 @@ export interface Services {
   webhooks: WebhookRepositories;
   /** Where webhooks may deliver: loopback only off AWS, by an explicit setting (functions/shared/env.ts). */
   webhookAddressRules: AddressRules;
+  /** Erasing reporters' data (functions/app/privacy/). */
+  erasure: IssueErasure;
+  /** The audit trail of personal-data reads and ADMIN writes (functions/api/audit-plugin.ts records). */
+  audit: AuditRepository;
 }
 
 export function createServices(storeOrOptions: Store | StoreOptions, options: { clock?: () => Date; webhookSecretKey?: SecretKeySource; webhookAddressRules?: AddressRules } = {}): Services {
@@ -50,6 +56,8 @@ export function createServices(storeOrOptions: Store | StoreOptions, options: { 
     duty: createDutyRepositories(store),
     webhooks: createWebhookRepositories(store, options.webhookSecretKey),
     webhookAddressRules: options.webhookAddressRules ?? { allowLoopback: false },
+    erasure: new IssueErasure(store),
+    audit: new AuditRepository(store),
   };
 }
 

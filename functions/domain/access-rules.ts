@@ -26,6 +26,9 @@ export const OPERATION_ROLES = {
   manageWebhooks: ['ADMIN'],
   /** Confirm that a service session's officers were there (supervisor verification). */
   verifyActivity: ['SUPERVISOR'],
+  /** Erase a reporter's data at once (a person's request), and read the audit trail. */
+  erasePersonalData: ['ADMIN'],
+  readAuditTrail: ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof OPERATION_ROLES;
@@ -66,6 +69,22 @@ export function seesIssuePhotos(reader: IssueReader, issue: { photosShowPeople: 
   if (!reader.caller) return reader.reportedItInThisRequest;
   return !issue.photosShowPeople || supervising(reader.caller);
 }
+
+/**
+ * Which answered fields are reads of personal data, and so leave an audit record: an officer's
+ * phone, a reporter's contact, and the photos of an issue marked as showing people. Answers the
+ * kind of data read, or undefined for any other field (or an empty answer: nothing was revealed).
+ */
+export function personalDataRead(typeName: string, fieldName: string, parent: unknown, answer: unknown): 'OFFICER_PHONE' | 'REPORTER_CONTACT' | 'PHOTOS_OF_PEOPLE' | undefined {
+  if (answer === null || answer === undefined || (Array.isArray(answer) && answer.length === 0)) return undefined;
+  if (typeName === 'Officer' && fieldName === 'phone') return 'OFFICER_PHONE';
+  if (typeName === 'Issue' && fieldName === 'reporterContact') return 'REPORTER_CONTACT';
+  if (typeName === 'Issue' && fieldName === 'photoUrls' && (parent as { photosShowPeople?: boolean }).photosShowPeople) return 'PHOTOS_OF_PEOPLE';
+  return undefined;
+}
+
+/** Every write by an ADMIN token leaves an audit record (whatever else the token's roles allow). */
+export const auditsWritesOf = (caller: Caller | undefined): boolean => hasRole(caller, 'ADMIN');
 
 /** Where an issue sits (grid, station, assignee, duplicate) and its history: staff only. */
 export const seesIssueRelations = (caller: Caller | undefined): boolean => !!caller;

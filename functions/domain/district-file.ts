@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { districtIdSchema, officerRoleSchema, stationKindSchema, weekdaySchema } from './vocabulary';
 import { defaultDutyPolicy, type DutyPolicy } from './duty-policy';
+import { DEFAULT_RETENTION_DAYS, RETENTION_DAYS_RANGE } from './privacy/personal-data';
 import { wgs84PointField, idField, nameField, wgs84PolygonField, textField } from './validation/fields';
 import { amenitiesField, serviceCodeField } from './validation/reference-inputs';
 import { customDomainSchema } from './deployment/custom-domain';
@@ -203,6 +204,8 @@ export const districtFileSchema = z
       )
       .default([]),
     adminEmails: z.array(z.email('must be an email address')).default([]),
+    /** Days a closed issue keeps its reporter's contact and photos of people (functions/domain/privacy/personal-data.ts). */
+    personalDataRetentionDays: z.int().min(RETENTION_DAYS_RANGE.min).max(RETENTION_DAYS_RANGE.max).default(DEFAULT_RETENTION_DAYS),
     stations: z.array(stationEntry).default([]),
     officers: z.array(officerEntry).default([]),
     grids: z.array(gridEntry).default([]),

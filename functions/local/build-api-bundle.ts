@@ -1,12 +1,17 @@
 import { build, type BuildOptions } from 'esbuild';
 import { join } from 'node:path';
-import { apiBundle, open311Bundle } from '../../infra/api-bundling';
+import { apiBundle, open311Bundle, publicApiBundle } from '../../infra/api-bundling';
 
 /** The repository root: esbuild resolves the aliases of infra/api-bundling.ts from there, as NodejsFunction does. */
 const REPOSITORY = join(__dirname, '..', '..');
 
 /** esbuild options for the API bundle from the shared settings; `external` defaults to the deployed one. */
-export function apiBundleBuildOptions(entry: string, outfile: string, external: readonly string[] = apiBundle.externalModules): BuildOptions {
+export function apiBundleBuildOptions(
+  entry: string,
+  outfile: string,
+  external: readonly string[] = apiBundle.externalModules,
+  bundle: { alias: Record<string, string> } = apiBundle,
+): BuildOptions {
   return {
     entryPoints: [entry],
     outfile,
@@ -18,7 +23,7 @@ export function apiBundleBuildOptions(entry: string, outfile: string, external: 
     sourcemap: apiBundle.sourceMap,
     loader: apiBundle.loader,
     external: [...external],
-    alias: apiBundle.alias,
+    alias: bundle.alias,
     absWorkingDir: REPOSITORY,
     logLevel: 'error',
   };
@@ -37,5 +42,12 @@ export async function buildApiBundle(outDir: string): Promise<string> {
 export async function buildOpen311Bundle(outDir: string): Promise<string> {
   const outfile = join(outDir, 'index.js');
   await build({ ...apiBundleBuildOptions(open311Bundle.entry, outfile, []), alias: {} });
+  return outfile;
+}
+
+/** Builds the public function's bundle (`/public/graphql`) into `<outDir>/public/index.js`, as the CDK stack does. */
+export async function buildPublicApiBundle(outDir: string): Promise<string> {
+  const outfile = join(outDir, 'public', 'index.js');
+  await build(apiBundleBuildOptions(publicApiBundle.entry, outfile, publicApiBundle.neverLoadedModules, publicApiBundle));
   return outfile;
 }

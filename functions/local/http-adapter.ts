@@ -9,6 +9,8 @@ export type HttpApiHandler = (event: HttpApiEvent, context: Context) => Promise<
 
 export interface HttpAdapterOptions {
   handler: HttpApiHandler;
+  /** The public function, behind `/public/graphql`; `handler` when absent. */
+  publicHandler?: HttpApiHandler;
   /** Answers the verified claims of a bearer token; throws when it is invalid or expired. */
   verifyToken(token: string): Promise<Record<string, unknown>>;
   functionName: string;
@@ -41,9 +43,9 @@ const NO_ORIGINS: AllowedOrigins = { allows: () => false, description: 'none' };
  * behind the JWT authorizer and on `/public/graphql` without one, and the proxy routes given
  * (GET and POST, without it). Anything else is API Gateway's 404.
  */
-const ROUTES: Record<string, { authorized: boolean }> = {
+const ROUTES: Record<string, { authorized: boolean; public?: true }> = {
   '/graphql': { authorized: true },
-  '/public/graphql': { authorized: false },
+  '/public/graphql': { authorized: false, public: true },
 };
 const METHODS = ['GET', 'POST'];
 
@@ -101,7 +103,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   );
   let result: APIGatewayProxyResultV2;
   try {
-    result = await (proxy?.handler ?? options.handler)(event, createLambdaContext(proxy?.functionName ?? options.functionName, now.getTime()));
+    const handler = proxy?.handler ?? ((route.public && options.publicHandler) || options.handler);
+    result = await handler(event, createLambdaContext(proxy?.functionName ?? options.functionName, now.getTime()));
   } catch (error) {
     options.logError?.(`handler threw on ${event.routeKey}`, error);
     return sendMessage(response, 500, 'Internal Server Error');

@@ -7,7 +7,7 @@ import { readDistrictFile as readDistrictFileAt } from '../../infra/district-fil
 import { createStore } from '../store/client';
 import { syncDistrict } from '../store/onboarding/sync-district';
 import { startLocalDutySchedules } from './duty-schedules';
-import { buildApiBundle, buildOpen311Bundle } from './build-api-bundle';
+import { buildApiBundle, buildOpen311Bundle, buildPublicApiBundle } from './build-api-bundle';
 import { loopbackOrigins, type AllowedOrigins } from './cors';
 import { prepareExplorer, type Explorer } from './explorer/explorer';
 import { JAVA_MISSING_MESSAGE, javaIsInstalled, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local';
@@ -123,8 +123,13 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     webhooks = startLocalWebhooks({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, region: AWS_REGION, districtId: district.id, webhookKey, sink: events.sink, log });
 
     const buildDir = options.buildDir ?? bundleDirOf(options.dataDir);
-    const [bundle, open311] = await Promise.all([options.bundle ?? buildApiBundle(buildDir), buildOpen311Bundle(join(buildDir, 'open311'))]);
-    log(`${options.bundle ? 'serving' : 'built'} ${bundle}`);
+    // The public route gets the public function's own bundle, as deployed; a given bundle serves both routes.
+    const [bundle, open311, publicBundle] = await Promise.all([
+      options.bundle ?? buildApiBundle(buildDir),
+      buildOpen311Bundle(join(buildDir, 'open311')),
+      options.bundle ? Promise.resolve(undefined) : buildPublicApiBundle(buildDir),
+    ]);
+    log(`${options.bundle ? 'serving' : 'built'} ${bundle}${publicBundle ? ` and ${publicBundle}` : ''}`);
     const readyExplorer = await explorer;
     if (readyExplorer) log(`explorer ${readyExplorer.built ? 'built' : 'reused'} in ${readyExplorer.directory}: open http://localhost:${port}/graphql in a browser`);
     const allowedOrigins = options.allowedOrigins ?? loopbackOrigins;
@@ -153,6 +158,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     listener = createHttpAdapter({
       handler: loadHandler(bundle, environment),
       proxyRoutes: [{ prefix: '/open311/v2/', handler: loadHandler(open311, environment), functionName: 'community-city-services-open311' }],
+      ...(publicBundle ? { publicHandler: loadHandler(publicBundle, environment) } : {}),
       verifyToken: createOidcVerifier(trusted),
       functionName: 'community-city-services-api',
       logError: (message, error) => console.error(message, error),

@@ -87,6 +87,11 @@ const jobEnvironmentSchema = baseEnvironmentSchema.extend({
   DISTRICT_ID: districtIdSchema,
   /** The bus the compliance job publishes to (the roster job has none). */
   EVENT_BUS_NAME: z.string().min(1).optional(),
+  /**
+   * The erasure job: days a closed issue keeps its reporter's data, the district file's
+   * `personalDataRetentionDays` (whose schema holds its range and default).
+   */
+  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
 });
 
 /** The webhook delivery and retry functions: a district's, with the key of its endpoints' secrets required on AWS. */

@@ -6,7 +6,8 @@ import type { Store } from './client';
 import { queryConnection, type Connection, type PageArguments } from './connection';
 import { ACTIVITY_PREFIX, activityKey, weekPartition } from './duty-keys';
 import { checkExpectedVersion } from '../domain/expected-version';
-import { districtPartition } from './keys';
+import { connectionOfItems, itemsOf } from './index-items';
+import { districtPartition, type ItemKey } from './keys';
 import { attributeFilter, partitionPrefix, queryAll, type KeyRange } from './query';
 import { putAtVersion, putIfNew } from './guarded-put';
 import { transactWrite, type GuardedWrite } from './transact';
@@ -150,15 +151,15 @@ export class ActivityRepository {
     }
   }
 
-  /** Every activity starting in the week: one Query of the week's index partition. */
-  ofWeek(districtId: string, week: string): Promise<ActivityRecord[]> {
-    return queryAll<ActivityRecord>(this.store, weekRange(districtId, week));
+  /** Every activity starting in the week: one Query of the week's index partition, then the items by key. */
+  async ofWeek(districtId: string, week: string): Promise<ActivityRecord[]> {
+    return itemsOf<ActivityRecord>(this.store, await queryAll<ItemKey>(this.store, weekRange(districtId, week)));
   }
 
   /** A page in id order: of one week (the index) or of all weeks (the district partition). */
-  page(districtId: string, args: PageArguments<ActivityFilter>): Promise<Connection<ActivityRecord>> {
+  async page(districtId: string, args: PageArguments<ActivityFilter>): Promise<Connection<ActivityRecord>> {
     const { week, stationId, gridId, kind, officerId } = args.filter ?? {};
-    return queryConnection<ActivityRecord>(this.store, {
+    const page = await queryConnection<ActivityRecord>(this.store, {
       districtId,
       list: week ? `ACTIVITY@${week}` : 'ACTIVITY',
       keyNames: week ? WEEK_INDEX_KEY : TABLE_KEY,
@@ -168,6 +169,7 @@ export class ActivityRepository {
       first: args.first,
       after: args.after,
     });
+    return week ? connectionOfItems<ActivityRecord>(this.store, page) : page;
   }
 }
 

@@ -30,6 +30,14 @@ export interface ApiFunctionProps {
   serviceName: string;
   /** The district this deployment serves: callers whose token names another are anonymous (functions/api/auth/deployment-district.ts). */
   districtId: string;
+  /** What to bundle: the staff API (default) or the public function's entry (infra/api-bundling.ts). */
+  bundle?: typeof apiBundle;
+  /** The cursor key to share (the public function uses the staff API's); a new one when absent. */
+  cursorKey?: CursorKey;
+  /** Concurrency reserved for, and capping, this function. */
+  reservedConcurrentExecutions?: number;
+  /** Its role's description. */
+  description?: string;
 }
 
 /**
@@ -48,10 +56,10 @@ export class ApiFunction extends Construct {
     this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
     const role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: 'GraphQL API: its log group, the district table and its cursor key, nothing else',
+      description: props.description ?? 'GraphQL API: its log group, the district table and its cursor key, nothing else',
     });
     this.logGroup.grantWrite(role);
-    this.cursorKey = new CursorKey(this, 'CursorKey');
+    this.cursorKey = props.cursorKey ?? new CursorKey(this, 'CursorKey');
     this.cursorKey.grantRead(role);
     props.table.grant(role, ...API_TABLE_ACTIONS);
     Validations.of(role).acknowledge({
@@ -59,9 +67,10 @@ export class ApiFunction extends Construct {
       reason: 'Queries read the district table\'s global secondary indexes (issue lists by status, station, grid…); the wildcard covers the indexes of this one table only.',
     });
 
+    const bundle = props.bundle ?? apiBundle;
     this.function = new NodejsFunction(this, 'Function', {
-      entry: apiBundle.entry,
-      handler: apiBundle.handlerExport,
+      entry: bundle.entry,
+      handler: bundle.handlerExport,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 512,
@@ -75,7 +84,8 @@ export class ApiFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         NODE_ENV: 'production',
       },
-      bundling: nodejsBundling(apiBundle),
+      bundling: nodejsBundling(bundle),
+      ...(props.reservedConcurrentExecutions ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions } : {}),
     });
     acknowledgeNodeRuntime(this.function);
   }

@@ -34,7 +34,9 @@ export class DataTable extends Construct {
         indexName: index.indexName,
         partitionKey: stringKey(index.partitionKey),
         sortKey: stringKey(index.sortKey),
-        projectionType: ProjectionType.ALL,
+        ...(index.nonKeyAttributes.length > 0
+          ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.nonKeyAttributes] }
+          : { projectionType: ProjectionType.KEYS_ONLY }),
       });
     }
   }

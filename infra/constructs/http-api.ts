@@ -6,6 +6,7 @@ import {
   HttpNoneAuthorizer,
   LogGroupLogDestination,
   PayloadFormatVersion,
+  type CfnStage,
   type HttpStage,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -23,6 +24,8 @@ export interface GraphqlHttpApiProps {
   jwtIssuer: string;
   /** The client ids whose tokens the authorizer accepts (`aud`, or `client_id` without `aud`). */
   jwtAudience: string[];
+  /** The public function behind `/public/graphql` (infra/constructs/public-api-function.ts); the staff handler when absent. */
+  publicHandler?: IFunction;
   /**
    * Browser origins of the district's front ends. Empty means no cross-origin browser access:
    * API Gateway still answers preflights but without Access-Control-Allow-Origin, so browsers
@@ -36,11 +39,17 @@ export interface GraphqlHttpApiProps {
 const THROTTLE = { rateLimit: 100, burstLimit: 200 };
 
 /**
+ * The public route's own limits, which replace the stage's for it: anonymous residents spend
+ * these, never the staff route's 100 rps.
+ */
+export const PUBLIC_ROUTE_THROTTLE = { rateLimit: 50, burstLimit: 100 };
+
+/**
  * The HTTP API in front of the GraphQL Lambda. `/graphql` requires a token of the district's
  * issuer (sent as `Authorization`: a Cognito ID token, or the district's OIDC provider's token,
- * whose claims the handler maps). `/public/graphql` has
- * no authorizer: it serves the residents' service-code lookup, and the handler answers
- * UNAUTHENTICATED to any other operation there. Both paths reach the same Lambda (payload 2.0).
+ * whose claims the handler maps). `/public/graphql` has no authorizer: it reaches the public
+ * function (only the public operations in its schema), with its own route throttle, so residents
+ * cannot spend the staff route's (payload 2.0).
  */
 export class GraphqlHttpApi extends Construct {
   readonly api: HttpApi;
@@ -85,7 +94,17 @@ export class GraphqlHttpApi extends Construct {
     const authorizer = new HttpJwtAuthorizer('JwtAuthorizer', props.jwtIssuer, { jwtAudience: props.jwtAudience });
     const methods = [HttpMethod.POST, HttpMethod.GET];
     this.api.addRoutes({ path: '/graphql', methods, integration, authorizer });
-    const publicRoutes = this.api.addRoutes({ path: '/public/graphql', methods, integration, authorizer: new HttpNoneAuthorizer() });
+    const publicIntegration = props.publicHandler
+      ? new HttpLambdaIntegration('PublicGraphql', props.publicHandler, { payloadFormatVersion: PayloadFormatVersion.VERSION_2_0 })
+      : integration;
+    const publicRoutes = this.api.addRoutes({ path: '/public/graphql', methods, integration: publicIntegration, authorizer: new HttpNoneAuthorizer() });
+    // The L2 stage has no route settings; the L1 property is untyped, so it is written as CloudFormation spells it.
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      methods.map((method) => [
+        `${method} /public/graphql`,
+        { ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit, ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit },
+      ]),
+    );
     for (const route of publicRoutes) {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',

@@ -1,7 +1,10 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ROLES } from '../../functions/domain/caller';
-import { tableDefinition } from '../../functions/store/table-definition';
+import { PERSONAL_ATTRIBUTES, projectionOf, tableDefinition } from '../../functions/store/table-definition';
+import { PUBLIC_RESERVED_CONCURRENCY } from '../../infra/api-stack';
+import { PUBLIC_ROUTE_THROTTLE } from '../../infra/constructs/http-api';
 import { corsPolicy } from '../../infra/cors-policy';
+import { logicalIdOf as logicalIdOfConstruct } from '../../infra/nag-acknowledgements';
 import { apiFunctionId, synthesizeDistrictStack, type SynthesizedStack } from '../support/synthesized-stack';
 
 // Synthesis bundles the Lambda with esbuild: once per file, with room to spare.
@@ -45,7 +48,7 @@ describe('DynamoDB table', () => {
       GlobalSecondaryIndexes: tableDefinition.globalSecondaryIndexes.map((index) => ({
         IndexName: index.indexName,
         KeySchema: stringKeys(index.partitionKey, index.sortKey),
-        Projection: { ProjectionType: 'ALL' },
+        Projection: projectionOf(index),
       })),
       AttributeDefinitions: Match.arrayWith(
         [
@@ -55,6 +58,17 @@ describe('DynamoDB table', () => {
         ].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
       ),
     });
+  });
+
+  test('given the dingnan stack, when synthesized, then no index projects all attributes nor any personal one', () => {
+    const [table] = Object.values(template.findResources('AWS::DynamoDB::Table')) as { Properties: { GlobalSecondaryIndexes: { Projection: { ProjectionType: string; NonKeyAttributes?: string[] } }[] } }[];
+    const projections = table!.Properties.GlobalSecondaryIndexes.map((index) => index.Projection);
+
+    expect(projections).toHaveLength(tableDefinition.globalSecondaryIndexes.length);
+    for (const projection of projections) {
+      expect(projection.ProjectionType).not.toBe('ALL');
+      for (const attribute of PERSONAL_ATTRIBUTES) expect(projection.NonKeyAttributes ?? []).not.toContain(attribute);
+    }
   });
 
   test('given the dingnan stack, when synthesized, then the table is on-demand with point-in-time recovery and deletion protection', () => {
@@ -67,6 +81,29 @@ describe('DynamoDB table', () => {
 
   test('given the dingnan stack, when synthesized, then the table is retained on stack deletion and replacement', () => {
     template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+});
+
+describe('public function', () => {
+  test('given the dingnan stack, when synthesized, then /public/graphql reaches its own function, with reserved concurrency', () => {
+    const publicId = logicalIdOfConstruct(synthesized.stack.publicFunction);
+    const functions = template.findResources('AWS::Lambda::Function');
+
+    expect(functions[publicId]!.Properties.ReservedConcurrentExecutions).toBe(PUBLIC_RESERVED_CONCURRENCY);
+    expect(functions[apiFunctionId(synthesized.stack)]!.Properties.ReservedConcurrentExecutions).toBeUndefined();
+    const integrations = Object.values(template.findResources('AWS::ApiGatewayV2::Integration')).map((integration) => JSON.stringify(integration.Properties.IntegrationUri));
+    expect(integrations.some((uri) => uri.includes(publicId))).toBe(true);
+    expect(integrations.some((uri) => uri.includes(apiFunctionId(synthesized.stack)))).toBe(true);
+  });
+
+  test('given the dingnan stack, when synthesized, then the public route has its own throttle, below the stage\'s', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      RouteSettings: {
+        'POST /public/graphql': { ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit, ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit },
+        'GET /public/graphql': { ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit, ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit },
+      },
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 }),
+    });
   });
 });
 
@@ -199,18 +236,16 @@ describe('HTTP API', () => {
     },
   );
 
-  test('given the dingnan stack, when synthesized, then every route reaches the one Lambda integration with payload 2.0', () => {
-    const integrationId = onlyResourceId('AWS::ApiGatewayV2::Integration');
-    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
-      IntegrationType: 'AWS_PROXY',
-      PayloadFormatVersion: '2.0',
-      IntegrationUri: { 'Fn::GetAtt': [apiFunctionId(synthesized.stack), 'Arn'] },
-    });
-    const targets = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((route) => route.Properties.Target);
-    expect(targets).toHaveLength(4);
-    for (const target of targets) {
-      expect(target).toEqual({ 'Fn::Join': ['', ['integrations/', { Ref: integrationId }]] });
-    }
+  test('given the dingnan stack, when synthesized, then /graphql reaches the staff function and /public/graphql the public one, with payload 2.0', () => {
+    const integrations = template.findResources('AWS::ApiGatewayV2::Integration');
+    const integrationOf = (functionId: string) =>
+      Object.keys(integrations).find((id) => JSON.stringify(integrations[id]!.Properties.IntegrationUri) === JSON.stringify({ 'Fn::GetAtt': [functionId, 'Arn'] }))!;
+    for (const integration of Object.values(integrations)) expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+    const staff = integrationOf(apiFunctionId(synthesized.stack));
+    const publicOne = integrationOf(logicalIdOfConstruct(synthesized.stack.publicFunction));
+
+    for (const routeKey of ['POST /graphql', 'GET /graphql']) expect(routeFor(routeKey).Target).toEqual({ 'Fn::Join': ['', ['integrations/', { Ref: staff }]] });
+    for (const routeKey of ['POST /public/graphql', 'GET /public/graphql']) expect(routeFor(routeKey).Target).toEqual({ 'Fn::Join': ['', ['integrations/', { Ref: publicOne }]] });
   });
 
   test('given no CORS origins, when synthesized, then preflight allows the GraphQL methods and the headers browser clients send, but no origin', () => {

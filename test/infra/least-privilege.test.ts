@@ -6,6 +6,7 @@ import { OPEN311_TABLE_ACTIONS } from '../../infra/constructs/open311-function';
 import { STREAM_ACTIONS } from '../../infra/constructs/domain-events';
 import { COMPLIANCE_TABLE_ACTIONS, ROSTER_TABLE_ACTIONS } from '../../infra/constructs/duty-schedules';
 import { WEBHOOK_DELIVERY_TABLE_ACTIONS, WEBHOOK_SWEEPER_TABLE_ACTIONS } from '../../infra/constructs/webhook-delivery';
+import { ERASURE_TABLE_ACTIONS } from '../../infra/constructs/personal-data-erasure';
 import { logicalIdOf } from '../../infra/nag-acknowledgements';
 import { allStatements, asList, functionRoles, statementsOfRole, type Statement } from '../support/iam-statements';
 import { districtFile } from '../support/seeded-district';
@@ -82,6 +83,7 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
   const pool = arnOf(onlyId(template, 'AWS::Cognito::UserPool'));
   const onboardingFunction = Object.keys(template.findResources('AWS::Lambda::Function')).find((id) => id.startsWith('OnboardingFunction'))!;
   const apiRole = functionRoles(template).find(({ functionId }) => functionId === logicalIdOf(stack.apiFunction))!.roleId;
+  const publicRole = functionRoles(template).find(({ functionId }) => functionId === logicalIdOf(stack.publicFunction))!.roleId;
   const onboardingRole = functionRoles(template).find(({ functionId }) => functionId === onboardingFunction)!.roleId;
   const roleOf = (functionIdPrefix: string) => functionRoles(template).find(({ functionId }) => functionId.startsWith(functionIdPrefix))!.roleId;
   const tableAndIndexes = [table, { 'Fn::Join': ['', [table, '/index/*']] }];
@@ -103,6 +105,12 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
     [roleOf('WebhooksSweeperFunction')]: [{ Effect: 'Allow', Action: [...WEBHOOK_SWEEPER_TABLE_ACTIONS], Resource: tableAndIndexes }, webhookKey, deadLettersOf('Webhooks')],
     [onboardingRole]: [{ Effect: 'Allow', Action: [...ONBOARDING_TABLE_ACTIONS], Resource: table }],
     [roleOf('Open311Function')]: [{ Effect: 'Allow', Action: [...OPEN311_TABLE_ACTIONS], Resource: tableAndIndexes }],
+    // The public function: the staff API's grants, the same cursor key included.
+    [publicRole]: [
+      { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: idStartingWith(template, 'AWS::SecretsManager::Secret', 'GraphqlFunctionCursorKey') } },
+      { Effect: 'Allow', Action: [...API_TABLE_ACTIONS], Resource: tableAndIndexes },
+    ],
+    [roleOf('ErasureFunction')]: [{ Effect: 'Allow', Action: [...ERASURE_TABLE_ACTIONS], Resource: tableAndIndexes }, deadLetters],
     [roleOf('DutyRosterFunction')]: [{ Effect: 'Allow', Action: [...ROSTER_TABLE_ACTIONS], Resource: tableAndIndexes }, deadLetters],
     [roleOf('DutyComplianceFunction')]: [
       { Effect: 'Allow', Action: [...COMPLIANCE_TABLE_ACTIONS], Resource: tableAndIndexes },

@@ -44,13 +44,15 @@ async function possibleDuplicates(services: Services, districtId: string, input:
   if (!location) return [];
   const since = new Date(now.getTime() - policy.duplicateWindowDays * 86_400_000).toISOString();
   const candidates = await services.issues.openOfCategorySince(districtId, input.category, since);
-  return candidates
+  const nearest = candidates
     .filter((issue) => issue.location)
-    .map((issue) => ({ issue, metres: metresBetween(location, issue.location!) }))
+    .map((issue) => ({ id: issue.id, metres: metresBetween(location, issue.location!) }))
     .filter((candidate) => candidate.metres <= policy.duplicateRadiusMeters)
     .sort((a, b) => a.metres - b.metres)
-    .slice(0, 10)
-    .map((candidate) => candidate.issue);
+    .slice(0, 10);
+  if (nearest.length === 0) return [];
+  const issues = await services.issues.batchGet(districtId, nearest.map((candidate) => candidate.id));
+  return issues.filter((issue): issue is IssueRecord => issue !== undefined);
 }
 
 /**

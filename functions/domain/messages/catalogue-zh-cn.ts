@@ -98,6 +98,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'must look like "<district>-<4 to 12 capitals or digits>"': '格式必须为 "<辖区>-<4 到 12 个大写字母或数字>"',
   'must be a phone number (digits, spaces, "-", optional leading "+")': '必须是电话号码（数字、空格、"-"，开头可加 "+"）',
   'must be a phone number or an e-mail address': '必须是电话号码或电子邮箱地址',
+  'must be a type name such as Issue or Officer': '必须是类型名，例如 Issue 或 Officer',
   'must be an https URL': '必须是 https 网址',
   'must be a 12345 ticket number: 4 to 40 letters, digits or "-"': '必须是 12345 工单编号：4 到 40 个字母、数字或 "-"',
   'is required for a 12345 referral': '12345 转办工单必填',

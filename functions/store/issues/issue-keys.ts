@@ -1,5 +1,6 @@
 import { isOpen } from '../../domain/issues/workflow';
 import type { ItemKey } from '../keys';
+import { erasableIndexAttributes } from '../privacy/erasable-index';
 import type { IssueRecord } from './issue-record';
 
 /**
@@ -8,8 +9,9 @@ import type { IssueRecord } from './issue-record';
  *   GSI1 district timeline, GSI2 by status, GSI3 by station, GSI4 by grid, GSI5 by assignee
  *   (sort key `<reportedAt>#<id>`: newest first, reportedFrom/To as key ranges);
  *   GSI6 open issues by category (duplicates); GSI7 open issues by due time (overdue).
+ *   GSI8 closed issues still holding a reporter's data, by close time (erasure; store/privacy/erasable-index.ts).
  * GSI1 also holds every history event, in the district's updates partition (eventIndexAttributes).
- * GSI3–7 are sparse: an issue is in them only while it has the attribute.
+ * GSI3–8 are sparse: an issue is in them only while it has the attribute.
  */
 export const issuePartition = (districtId: string, issueId: string): string => `D#${districtId}#ISSUE#${issueId}`;
 
@@ -47,7 +49,10 @@ export const eventIndexAttributes = (districtId: string, issueId: string, sequen
   GSI1SK: `${at}#${issueId}#${String(sequence).padStart(6, '0')}`,
 });
 
-type IndexFacts = Pick<IssueRecord, 'districtId' | 'id' | 'status' | 'reportedAt' | 'dueAt' | 'category' | 'stationId' | 'gridId' | 'assigneeId'>;
+type IndexFacts = Pick<
+  IssueRecord,
+  'districtId' | 'id' | 'status' | 'reportedAt' | 'dueAt' | 'category' | 'stationId' | 'gridId' | 'assigneeId' | 'closedAt' | 'reporterContact' | 'photoUrls' | 'photosShowPeople'
+>;
 
 /** The index attributes of an issue's state; `undefined` means the attribute must be removed. */
 export function indexAttributes(issue: IndexFacts): Record<string, string | undefined> {
@@ -69,5 +74,6 @@ export function indexAttributes(issue: IndexFacts): Record<string, string | unde
     GSI6SK: open ? byReport : undefined,
     GSI7PK: open ? indexPartition.openByDue(d) : undefined,
     GSI7SK: open ? `${issue.dueAt}#${issue.id}` : undefined,
+    ...erasableIndexAttributes(issue),
   };
 }

@@ -8,6 +8,8 @@ import { batchGetItems, itemKeyId } from '../batch-get';
 import type { Store } from '../client';
 import { queryConnection, type Connection } from '../connection';
 import { putIfNew } from '../guarded-put';
+import { connectionOfItems } from '../index-items';
+import type { ItemKey } from '../keys';
 import { allOf, attributeFilter, partitionPrefix, queryAll, updateExpression } from '../query';
 import { outboxWrite } from '../outbox';
 import { transactWrite, type GuardedWrite } from '../transact';
@@ -156,10 +158,10 @@ export class IssueRepository {
    * cursors are bound to the plan with the time now named rather than given (`boundTo`): the
    * overdue conditions move with the clock, and a cursor must outlive the instant it was made at.
    */
-  page(districtId: string, filter: IssueListFilter, first: number, after: string | null | undefined, now: string): Promise<Connection<IssueRecord>> {
+  async page(districtId: string, filter: IssueListFilter, first: number, after: string | null | undefined, now: string): Promise<Connection<IssueRecord>> {
     const plan = planIssueQuery(districtId, filter, now);
     const shape = planIssueQuery(districtId, filter, 'the time now');
-    return queryConnection<IssueRecord>(this.store, {
+    const entries = await queryConnection<ItemKey>(this.store, {
       districtId,
       list: 'ISSUES',
       keyNames: ['PK', 'SK', `${plan.index}PK`, `${plan.index}SK`],
@@ -170,11 +172,15 @@ export class IssueRepository {
       first,
       after,
     });
+    return connectionOfItems<IssueRecord>(this.store, entries);
   }
 
-  /** Open issues of a category reported since `since` (duplicate candidates): the sparse open-by-category index. */
-  openOfCategorySince(districtId: string, category: string, since: string): Promise<IssueRecord[]> {
-    return queryAll<IssueRecord>(this.store, {
+  /**
+   * Open issues of a category reported since `since` (duplicate candidates), as the sparse
+   * open-by-category index holds them: id and location only (read the chosen ones with batchGet).
+   */
+  openOfCategorySince(districtId: string, category: string, since: string): Promise<Pick<IssueRecord, 'id' | 'location'>[]> {
+    return queryAll<Pick<IssueRecord, 'id' | 'location'>>(this.store, {
       indexName: 'GSI6',
       partition: { name: 'GSI6PK', value: indexPartition.openByCategory(districtId, category) },
       sort: { name: 'GSI6SK', atLeast: since },
@@ -183,7 +189,7 @@ export class IssueRepository {
 
   /** How many issues reported on `fromDay`..`toDay` are open past their due time now (the sparse open-by-due index). */
   async countOverdue(districtId: string, now: string, cohort: { fromDay: string; toDay: string; stationId?: string; gridId?: string }): Promise<number> {
-    const overdue = await queryAll<IssueRecord>(
+    const overdue = await queryAll<ItemKey>(
       this.store,
       { indexName: 'GSI7', partition: { name: 'GSI7PK', value: indexPartition.openByDue(districtId) }, sort: { name: 'GSI7SK', below: now } },
       allOf(

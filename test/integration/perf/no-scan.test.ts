@@ -105,6 +105,8 @@ describe('no Scan in any request path', () => {
     await run('rejectIssue', `mutation R($id: ID!, $of: ID!) { rejectIssue(id: $id, reason: "重复上报", duplicateOf: $of) { ${ISSUE_FIELDS} } }`, { id: duplicate.id, of: toAssign.id });
     await run('confirmIssue', `mutation C($id: ID!) { confirmIssue(id: $id) { confirmations } }`, { id: toAssign.id });
     await run('issue', ISSUE_READ, { id: patrol.id });
+    await run('eraseReporterData', `mutation E($id: ID!) { eraseReporterData(issueId: $id) { id reporterDataErasedAt } }`, { id: toAssign.id });
+    await run('auditTrail', `query T($id: ID!) { auditTrail(entityType: "Issue", entityId: $id, first: 5) { edges { node { id what } } pageInfo { hasNextPage } } }`, { id: toAssign.id });
     await run('issue (all fields)', `query I($id: ID!) { issue(id: $id) { ${ISSUE_FIELDS} } }`, { id: duplicate.id });
     await run('issues (timeline)', ISSUES_READ);
     for (const filter of [{ status: 'ASSIGNED' }, { stationId: 'dn-s-01' }, { gridId: 'dn-g-01-1' }, { assigneeId: 'dn-o-02-1' }, { overdue: true }, { category: 'STRAY_STALL', reportedFrom: '2026-11-01T00:00:00+08:00' }]) {

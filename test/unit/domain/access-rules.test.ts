@@ -48,6 +48,8 @@ describe('operations by role', () => {
     recordLeave: ['ADMIN', 'SUPERVISOR'],
     manageWebhooks: ['ADMIN'],
     verifyActivity: ['SUPERVISOR'],
+    erasePersonalData: ['ADMIN'],
+    readAuditTrail: ['ADMIN'],
   };
 
   test('given the table of operations, when read, then it lists exactly the operations this test knows', () => {

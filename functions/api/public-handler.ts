@@ -1,0 +1,44 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { createServices } from '../app/services';
+import { readApiEnvironment } from '../shared/env';
+import { refuseOversizedBody } from './body-limit';
+import { createRequestContext } from './context';
+import { cursorKeySource } from './cursor-key-source';
+import { preferredLanguage } from './i18n/accept-language';
+import { buildPublicSchema } from './public-schema';
+import { createApolloServer } from './server';
+
+/**
+ * The public function behind `/public/graphql` (no authorizer): its own Lambda, so residents'
+ * traffic has its own concurrency and throttle and cannot take the staff API's. Every request
+ * is anonymous, whatever it carries; its schema has only the public operations
+ * (public-operations.ts), so anything else is a validation error before it runs.
+ */
+const environment = readApiEnvironment();
+const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'community-city-services-public' });
+const services = createServices({
+  tableName: environment.TABLE_NAME,
+  endpoint: environment.DYNAMODB_ENDPOINT,
+  region: environment.AWS_REGION,
+  cursorKey: cursorKeySource(environment),
+});
+
+const graphqlHandler = startServerAndCreateLambdaHandler(createApolloServer({ schema: buildPublicSchema() }), handlers.createAPIGatewayProxyEventV2RequestHandler(), {
+  context: async ({ event, context }) => {
+    const requestId = context.awsRequestId;
+    return createRequestContext({
+      requestId,
+      clientAddress: event.requestContext.http.sourceIp,
+      language: preferredLanguage(event.headers?.['accept-language']),
+      services,
+      logger: logger.createChild({ persistentKeys: { requestId, roles: 'ANONYMOUS' } }),
+    });
+  },
+});
+
+/** Refuses oversized bodies before Apollo parses them; everything else is Apollo's. */
+export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
+  return refuseOversizedBody(event) ?? (graphqlHandler(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>);
+}
