@@ -25,6 +25,8 @@ const services = createServices({
   endpoint: environment.DYNAMODB_ENDPOINT,
   region: environment.AWS_REGION,
   cursorKey: cursorKeySource(environment),
+}, {
+  photos: environment.PHOTO_BUCKET ? { bucketName: environment.PHOTO_BUCKET, endpoint: environment.S3_ENDPOINT, region: environment.AWS_REGION } : undefined,
 });
 
 const graphqlHandler = startServerAndCreateLambdaHandler(

@@ -5,6 +5,7 @@ import { GridRepository } from '../store/grids';
 import { IssuePolicyRepository } from '../store/issues/issue-policy-repository';
 import { IssueRepository } from '../store/issues/issue-repository';
 import { OfficerRepository } from '../store/officers';
+import { PhotoBucket, type PhotoBucketOptions } from '../store/photos/photo-bucket';
 import { StationRepository } from '../store/stations';
 
 /**
@@ -22,9 +23,11 @@ export interface Services {
   issues: IssueRepository;
   issuePolicies: IssuePolicyRepository;
   duty: DutyRepositories;
+  /** The district's photo bucket; absent where photos are not configured (jobs, some tests): citing a photo is then refused. */
+  photos?: PhotoBucket;
 }
 
-export function createServices(storeOrOptions: Store | StoreOptions, options: { clock?: () => Date } = {}): Services {
+export function createServices(storeOrOptions: Store | StoreOptions, options: { clock?: () => Date; photos?: PhotoBucket | PhotoBucketOptions } = {}): Services {
   const store = 'doc' in storeOrOptions ? storeOrOptions : createStore(storeOrOptions);
   return {
     clock: options.clock ?? (() => new Date()),
@@ -35,6 +38,7 @@ export function createServices(storeOrOptions: Store | StoreOptions, options: { 
     issues: new IssueRepository(store),
     issuePolicies: new IssuePolicyRepository(store),
     duty: createDutyRepositories(store),
+    ...(options.photos ? { photos: options.photos instanceof PhotoBucket ? options.photos : new PhotoBucket(options.photos) } : {}),
   };
 }
 

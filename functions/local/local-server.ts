@@ -15,13 +15,14 @@ import { createHttpAdapter, type HttpApiHandler } from './http-adapter';
 import { verifyLocalToken } from './local-auth';
 import { describeSync, ensureTable, readDistrictFile } from './local-database';
 import { LOCAL_TABLE_NAME, bundleDirOf } from './paths';
+import { startLocalS3, type LocalS3 } from './s3-local';
 import { loadOrCreateSigningKey } from './signing-key';
 
 export interface LocalServerOptions {
   /** 0 picks a free port (tests). */
   port: number;
   /**
-   * DynamoDB Local's files go to `<dataDir>/dynamodb`, the signing key to `<dataDir>/local-signing-key.json`,
+   * DynamoDB Local's files go to `<dataDir>/dynamodb`, photos to `<dataDir>/s3`, the signing key to `<dataDir>/local-signing-key.json`,
    * the cursor key to `<dataDir>/local-cursor-key`, the bundle to `<dataDir>/api-bundle`, the explorer to `<dataDir>/explorer`.
    */
   dataDir: string;
@@ -82,12 +83,15 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   explorer.catch(() => undefined); // awaited below; a start that fails earlier must not leave it unhandled
 
   let dynamo: RunningDynamoDbLocal | undefined;
+  let s3: LocalS3 | undefined;
   const killJavaOnExit = () => dynamo?.process.kill('SIGTERM');
   const stop = async () => {
     await close(server);
     process.off('exit', killJavaOnExit);
+    await s3?.stop();
     await dynamo?.stop();
   };
+  const allowedOrigins = options.allowedOrigins ?? loopbackOrigins;
   try {
     const dynamoDir = join(options.dataDir, 'dynamodb');
     await mkdir(dynamoDir, { recursive: true });
@@ -103,13 +107,14 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     } finally {
       store.doc.destroy();
     }
+    s3 = await startLocalS3({ dataDir: options.dataDir, corsOrigins: allowedOrigins.s3Patterns ?? [], log });
+    log(`S3 (s3rver) at ${s3.endpoint}, bucket ${s3.bucketName}, data in ${join(options.dataDir, 's3')}; uploads are stripped of metadata on arrival`);
     await startLocalDutySchedules({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, districtId: district.id, dataDir: options.dataDir, log });
 
     const bundle = options.bundle ?? (await buildApiBundle(options.buildDir ?? bundleDirOf(options.dataDir)));
     log(`${options.bundle ? 'serving' : 'built'} ${bundle}`);
     const readyExplorer = await explorer;
     if (readyExplorer) log(`explorer ${readyExplorer.built ? 'built' : 'reused'} in ${readyExplorer.directory}: open http://localhost:${port}/graphql in a browser`);
-    const allowedOrigins = options.allowedOrigins ?? loopbackOrigins;
     log(`CORS: browser origins allowed: ${allowedOrigins.description}`);
     listener = createHttpAdapter({
       handler: loadHandler(bundle, {
@@ -118,6 +123,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
         AWS_REGION,
         // The data folder's key stands in for the deployment's secret (functions/local/cursor-key.ts).
         CURSOR_KEY: cursorKey,
+        PHOTO_BUCKET: s3.bucketName,
+        S3_ENDPOINT: s3.endpoint,
         // Locally, warnings and errors only and no EMF metrics, unless the developer asks for them.
         POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
         POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',

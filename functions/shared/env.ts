@@ -30,6 +30,10 @@ const apiEnvironmentSchema = baseEnvironmentSchema
     CURSOR_KEY: z.string().min(32).optional(),
     /** Set by the stack: the Secrets Manager secret holding the key material, read once per container when a list is first paged. */
     CURSOR_KEY_SECRET_ARN: z.string().regex(/^arn:aws[a-z-]*:secretsmanager:/, 'must be the ARN of a Secrets Manager secret').optional(),
+    /** The district's photo bucket (set by the stack and the local server); without it photos are refused. */
+    PHOTO_BUCKET: z.string().min(1).optional(),
+    /** Set only off AWS: the local S3-compatible server's endpoint. */
+    S3_ENDPOINT: z.url().optional(),
   })
   .refine((environment) => !(environment.CURSOR_KEY && environment.CURSOR_KEY_SECRET_ARN), {
     path: ['CURSOR_KEY'],
@@ -47,7 +51,14 @@ const jobEnvironmentSchema = baseEnvironmentSchema.extend({
   EVENT_BUS_NAME: z.string().min(1).optional(),
 });
 
+/** The photo processor's: the bucket comes with each S3 event; off AWS the local S3 server's endpoint. */
+const photoProcessorEnvironmentSchema = z.object({
+  AWS_REGION: z.string().min(1).default('cn-north-1'),
+  S3_ENDPOINT: z.url().optional(),
+});
+
 export type Environment = z.infer<typeof baseEnvironmentSchema>;
+export type PhotoProcessorEnvironment = z.infer<typeof photoProcessorEnvironmentSchema>;
 export type ApiEnvironment = z.infer<typeof apiEnvironmentSchema>;
 export type JobEnvironment = z.infer<typeof jobEnvironmentSchema>;
 
@@ -73,6 +84,7 @@ function environmentReader<S extends z.ZodType<Record<string, unknown>>>(schema:
 const readBase = environmentReader(baseEnvironmentSchema);
 const readApi = environmentReader(apiEnvironmentSchema);
 const readJob = environmentReader(jobEnvironmentSchema);
+const readPhotoProcessor = environmentReader(photoProcessorEnvironmentSchema);
 
 /** The onboarding function's environment, and the part of it every function shares; `DISTRICT_ID` is optional (absent locally). */
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
@@ -87,4 +99,9 @@ export function readApiEnvironment(source: NodeJS.ProcessEnv = process.env): Api
 /** A scheduled job's environment: the base one with `DISTRICT_ID` required, and `EVENT_BUS_NAME`. */
 export function readJobEnvironment(source: NodeJS.ProcessEnv = process.env): JobEnvironment {
   return readJob(source);
+}
+
+/** The photo processor's environment: its region, and off AWS the local S3 server. */
+export function readPhotoProcessorEnvironment(source: NodeJS.ProcessEnv = process.env): PhotoProcessorEnvironment {
+  return readPhotoProcessor(source);
 }

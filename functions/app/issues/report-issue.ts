@@ -15,6 +15,7 @@ import type { Caller } from '../../domain/caller';
 import type { PublicCall } from '../../store/issues/rate-limit';
 import type { StationRecord } from '../../store/stations';
 import type { Services } from '../services';
+import { checkCitedPhotos } from '../photos/cited-photos';
 import { countedFacts } from './counted-facts';
 import { decideRouting } from './routing-decision';
 
@@ -58,6 +59,7 @@ export async function reportIssue(
   checkReporter(caller, input);
   const districtId = caller ? caller.districtId : districtOfServiceCode(input.serviceCode!);
   const codeStation = await stationOfCode(services, districtId, input.serviceCode);
+  const photoKeys = await checkCitedPhotos(services, districtId, 'REPORT', input.photoKeys ?? [], 'input.photoKeys');
   const [district, policy, grids] = await Promise.all([
     services.districts.get(districtId),
     services.issuePolicies.get(districtId),
@@ -85,6 +87,7 @@ export async function reportIssue(
     location: input.location,
     address: input.address,
     photoUrls: input.photoUrls ?? [],
+    ...(photoKeys.length > 0 ? { photoKeys } : {}),
     photosShowPeople: input.photosShowPeople ?? true,
     reporterContact: input.reporterContact,
     gridId: routing.grid?.id,

@@ -17,6 +17,7 @@ const VALUES: Record<string, string> = {
   RosterFairness: 'part of Roster',
   ServiceSession: 'part of StationCompliance',
   OfficerDuty: 'part of ComplianceReport',
+  FormField: 'part of PhotoUpload',
 };
 /** Root types, and the wrappers around what a field or mutation answers. */
 const isWrapper = (name: string) => ['Query', 'Mutation', 'Subscription'].includes(name) || /(Edge|Connection|Payload)$/.test(name);
