@@ -11,6 +11,7 @@ import { DutySchedules } from './constructs/duty-schedules';
 import { GraphqlHttpApi } from './constructs/http-api';
 import { InitialAdmins } from './constructs/initial-admins';
 import { OperationalAlarms } from './constructs/operational-alarms';
+import { PhotoStorage } from './constructs/photo-storage';
 import { UserDirectory } from './constructs/user-directory';
 
 
@@ -58,6 +59,10 @@ export class ApiStack extends Stack {
       client: users.client,
       corsAllowOrigins: props.district.allowedOrigins,
     });
+    // Photos: the district's front ends and the API's own origin (its report page) upload.
+    const photos = new PhotoStorage(this, 'Photos', { serviceName: name, allowedOrigins: [...props.district.allowedOrigins, http.api.apiEndpoint] });
+    photos.grantApi(this.apiFunction);
+    this.apiFunction.addEnvironment('PHOTO_BUCKET', photos.bucket.bucketName);
     const onboarding = new DistrictOnboarding(this, 'Onboarding', { table: this.table, district: props.district, serviceName: name });
     new InitialAdmins(this, 'InitialAdmins', {
       userPool: users.userPool,
