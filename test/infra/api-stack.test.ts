@@ -86,6 +86,7 @@ describe('API function', () => {
       CURSOR_KEY_SECRET_ARN: { Ref: onlyResourceId('AWS::SecretsManager::Secret') },
       NODE_ENV: 'production',
       POWERTOOLS_SERVICE_NAME: 'community-city-services-dingnan',
+      PHOTO_BUCKET: { Ref: onlyResourceId('AWS::S3::Bucket') },
     });
   });
 

@@ -79,11 +79,25 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
   // A duty job that fails all its retries goes to the schedules' dead-letter queue.
   const deadLetters = { Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], Resource: arnOf(onlyId(template, 'AWS::SQS::Queue')) };
 
+  // Photos: the API signs uploads and reads and checks keys; the processor turns uploads into photos.
+  const bucket = arnOf(onlyId(template, 'AWS::S3::Bucket'));
+  const under = (prefix: string) => ({ 'Fn::Join': ['', [bucket, `/${prefix}*`]] });
+  const processorFunction = Object.keys(template.findResources('AWS::Lambda::Function')).find((id) => id.startsWith('PhotosProcessorFunction'))!;
+  const processorRole = functionRoles(template).find(({ functionId }) => functionId === processorFunction)!.roleId;
+
   const expected: Record<string, Statement[]> = {
     // The cursor key: GetSecretValue on the stack's one secret (the AWS managed key needs no KMS grant).
     [apiRole]: [
       { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: onlyId(template, 'AWS::SecretsManager::Secret') } },
       { Effect: 'Allow', Action: [...API_TABLE_ACTIONS], Resource: tableAndIndexes },
+      { Effect: 'Allow', Action: 's3:PutObject', Resource: under('uploads/') },
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: [under('uploads/'), under('photos/')] },
+      { Effect: 'Allow', Action: 's3:ListBucket', Resource: bucket },
+    ],
+    [processorRole]: [
+      { Effect: 'Allow', Action: ['s3:GetObject', 's3:DeleteObject'], Resource: under('uploads/') },
+      { Effect: 'Allow', Action: 's3:PutObject', Resource: under('photos/') },
+      { Effect: 'Allow', Action: 's3:ListBucket', Resource: bucket },
     ],
     [onboardingRole]: [{ Effect: 'Allow', Action: [...ONBOARDING_TABLE_ACTIONS], Resource: table }],
     [roleOf('DutyRosterFunction')]: [{ Effect: 'Allow', Action: [...ROSTER_TABLE_ACTIONS], Resource: tableAndIndexes }, deadLetters],
