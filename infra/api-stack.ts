@@ -23,6 +23,7 @@ import { OperationalAlarms } from './constructs/operational-alarms';
 import { WebhookDelivery } from './constructs/webhook-delivery';
 import { WebhookKey } from './constructs/webhook-key';
 import { PersonalDataErasure } from './constructs/personal-data-erasure';
+import { PhotoStorage } from './constructs/photo-storage';
 
 
 export interface ApiStackProps extends StackProps {
@@ -100,6 +101,10 @@ export class ApiStack extends Stack {
     });
     new Open311Function(this, 'Open311', { api: http.api, table: this.table, serviceName: name, districtId });
     if (props.district.domain) new ApiCustomDomain(this, 'Domain', { domain: props.district.domain, api: http.api, stage: http.stage });
+    // Photos: the district's front ends and the API's own origin (its report page) upload.
+    const photos = new PhotoStorage(this, 'Photos', { serviceName: name, allowedOrigins: [...props.district.allowedOrigins, http.api.apiEndpoint] });
+    photos.grantApi(this.apiFunction);
+    this.apiFunction.addEnvironment('PHOTO_BUCKET', photos.bucket.bucketName);
     const onboarding = new DistrictOnboarding(this, 'Onboarding', { table: this.table, district: props.district, serviceName: name });
     // A Cognito district's first administrators; an OIDC district's are its provider's business.
     if (identity.users) {

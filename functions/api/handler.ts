@@ -26,7 +26,11 @@ const services = createServices({
   endpoint: environment.DYNAMODB_ENDPOINT,
   region: environment.AWS_REGION,
   cursorKey: cursorKeySource(environment),
-}, { webhookSecretKey: webhookSecretKeySource(environment), webhookAddressRules: { allowLoopback: environment.WEBHOOK_ALLOW_LOOPBACK } });
+}, {
+  webhookSecretKey: webhookSecretKeySource(environment),
+  webhookAddressRules: { allowLoopback: environment.WEBHOOK_ALLOW_LOOPBACK },
+  photos: environment.PHOTO_BUCKET ? { bucketName: environment.PHOTO_BUCKET, endpoint: environment.S3_ENDPOINT, region: environment.AWS_REGION } : undefined,
+});
 
 const graphqlHandler = startServerAndCreateLambdaHandler(
   createApolloServer(),

@@ -9,6 +9,7 @@ import { IssueRepository } from '../store/issues/issue-repository';
 import { OfficerRepository } from '../store/officers';
 import { IssueErasure } from '../store/privacy/issue-erasure';
 import { AuditRepository } from '../store/audit';
+import { PhotoBucket, type PhotoBucketOptions } from '../store/photos/photo-bucket';
 import { StationRepository } from '../store/stations';
 import type { AddressRules } from '../domain/webhooks/address-rules';
 import type { SecretKeySource } from '../store/webhooks/secret-box';
@@ -39,9 +40,11 @@ export interface Services {
   erasure: IssueErasure;
   /** The audit trail of personal-data reads and ADMIN writes (functions/api/audit-plugin.ts records). */
   audit: AuditRepository;
+  /** The district's photo bucket; absent where photos are not configured (jobs, some tests): citing a photo is then refused. */
+  photos?: PhotoBucket;
 }
 
-export function createServices(storeOrOptions: Store | StoreOptions, options: { clock?: () => Date; webhookSecretKey?: SecretKeySource; webhookAddressRules?: AddressRules } = {}): Services {
+export function createServices(storeOrOptions: Store | StoreOptions, options: { clock?: () => Date; webhookSecretKey?: SecretKeySource; webhookAddressRules?: AddressRules; photos?: PhotoBucket | PhotoBucketOptions } = {}): Services {
   const store = 'doc' in storeOrOptions ? storeOrOptions : createStore(storeOrOptions);
   return {
     clock: options.clock ?? (() => new Date()),
@@ -58,6 +61,7 @@ export function createServices(storeOrOptions: Store | StoreOptions, options: { 
     webhookAddressRules: options.webhookAddressRules ?? { allowLoopback: false },
     erasure: new IssueErasure(store),
     audit: new AuditRepository(store),
+    ...(options.photos ? { photos: options.photos instanceof PhotoBucket ? options.photos : new PhotoBucket(options.photos) } : {}),
   };
 }
 

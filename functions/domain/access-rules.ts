@@ -1,5 +1,6 @@
 import { BadUserInputError, ForbiddenError } from '../shared/errors';
 import { hasRole, requireCaller, requireRole, type Caller, type Role } from './caller';
+import type { PhotoPurpose } from './photos/photo-keys';
 import { PATROLLING_ROLES, type IssueSource, type OfficerRole } from './vocabulary';
 
 /**
@@ -85,6 +86,8 @@ export function personalDataRead(typeName: string, fieldName: string, parent: un
 
 /** Every write by an ADMIN token leaves an audit record (whatever else the token's roles allow). */
 export const auditsWritesOf = (caller: Caller | undefined): boolean => hasRole(caller, 'ADMIN');
+/** The officer's after-photos: staff, and the resident who reported the issue (never other anonymous readers). */
+export const seesResolutionPhotos = (reader: IssueReader): boolean => !!reader.caller || reader.reportedItInThisRequest;
 
 /** Where an issue sits (grid, station, assignee, duplicate) and its history: staff only. */
 export const seesIssueRelations = (caller: Caller | undefined): boolean => !!caller;
@@ -98,12 +101,24 @@ export function requireIssueHandler(caller: Caller, issue: { assigneeId?: string
   throw new ForbiddenError('Only the assigned officer, a SUPERVISOR or an ADMIN can handle this issue');
 }
 
-/** Who may report what: residents only through a service code; patrols alone resolve on the spot. */
-export function checkReporter(caller: Caller | undefined, report: { serviceCode?: string; source?: IssueSource; resolvedOnSite?: boolean }): void {
+/** Photos a resident may attach to one report: uploaded ones only (no links to elsewhere), at most this many. */
+export const MAX_ANONYMOUS_REPORT_PHOTOS = 3;
+
+/**
+ * Who may report what: residents only through a service code, with photos they uploaded (an
+ * external URL would have staff browsers load whatever a stranger links: tracking pixels);
+ * patrols alone resolve on the spot.
+ */
+export function checkReporter(
+  caller: Caller | undefined,
+  report: { serviceCode?: string; source?: IssueSource; resolvedOnSite?: boolean; photoUrls?: string[]; photoKeys?: string[] },
+): void {
   if (!caller) {
     if (!report.serviceCode) throw BadUserInputError.of('input.serviceCode', 'is required to report without a token');
     if (report.source && report.source !== 'SERVICE_CODE') throw BadUserInputError.of('input.source', 'must be SERVICE_CODE without a token');
     if (report.resolvedOnSite) throw BadUserInputError.of('input.resolvedOnSite', 'needs a staff token');
+    if (report.photoUrls?.length) throw BadUserInputError.of('input.photoUrls', 'needs a staff token: upload the photos and cite their photoKeys');
+    if ((report.photoKeys?.length ?? 0) > MAX_ANONYMOUS_REPORT_PHOTOS) throw BadUserInputError.of('input.photoKeys', 'at most 3 photos without a token');
     return;
   }
   if (!report.source) throw BadUserInputError.of('input.source', 'is required with a staff token');
@@ -128,6 +143,15 @@ export function requireOnSiteResolver(caller: Caller, officer: { id: string; rol
   const inOwnGrid = area.gridOfficerIds?.includes(officer.id) ?? false;
   const atOwnStation = !!officer.stationId && officer.stationId === area.stationId;
   if (!inOwnGrid && !atOwnStation) throw new ForbiddenError('Only an officer on patrol can resolve a report on the spot, in their own grid or at their own station');
+}
+
+// ── Photos ─────────────────────────────────────────────────────────────────────────────────
+
+/** Who may upload a photo: staff for a report or a resolution; a resident, through a service code, for a report only. */
+export function checkPhotoUploader(caller: Caller | undefined, upload: { serviceCode?: string; purpose: PhotoPurpose }): void {
+  if (caller) return;
+  if (!upload.serviceCode) throw BadUserInputError.of('input.serviceCode', 'is required to upload without a token');
+  if (upload.purpose !== 'REPORT') throw BadUserInputError.of('input.purpose', 'must be REPORT without a token');
 }
 
 // ── Duty ───────────────────────────────────────────────────────────────────────────────────

@@ -6,6 +6,8 @@ export interface AllowedOrigins {
   allows(origin: string): boolean;
   /** For the start-up log line. */
   description: string;
+  /** The same origins as S3 CORS `AllowedOrigin` entries (at most one `*` each), for the local photo bucket. */
+  s3Patterns?: readonly string[];
 }
 
 const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:[0-9]{1,5})?$/;
@@ -14,6 +16,7 @@ const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:[0-9]{1,5})?$/;
 export const loopbackOrigins: AllowedOrigins = {
   allows: (origin) => LOOPBACK_ORIGIN.test(origin),
   description: 'http://localhost:<any port>, http://127.0.0.1:<any port>',
+  s3Patterns: ['http://localhost', 'http://localhost:*', 'http://127.0.0.1', 'http://127.0.0.1:*'],
 };
 
 /**
@@ -32,7 +35,7 @@ export function parseCorsOrigins(value: string | undefined): AllowedOrigins {
   });
   if (problems.length > 0) throw new Error(`CORS_ORIGINS: ${problems.join('; ')}`);
   const allowed = new Set(origins);
-  return { allows: (origin) => allowed.has(origin), description: [...allowed].join(', ') };
+  return { allows: (origin) => allowed.has(origin), description: [...allowed].join(', '), s3Patterns: [...allowed] };
 }
 
 /** True for a CORS preflight: OPTIONS with `Origin` and `Access-Control-Request-Method` (what API Gateway answers itself). */

@@ -21,13 +21,14 @@ import { createOidcVerifier, type TrustedIssuer } from './oidc-verifier';
 import { startLocalEvents, type LocalEvents } from './events/local-events';
 import { startLocalWebhooks } from './events/local-webhooks';
 import { LOCAL_TABLE_NAME, bundleDirOf } from './paths';
+import { startLocalS3, type LocalS3 } from './s3-local';
 import { loadOrCreateSigningKey } from './signing-key';
 
 export interface LocalServerOptions {
   /** 0 picks a free port (tests). */
   port: number;
   /**
-   * DynamoDB Local's files go to `<dataDir>/dynamodb`, the signing key to `<dataDir>/local-oidc-signing-key.json`,
+   * DynamoDB Local's files go to `<dataDir>/dynamodb`, photos to `<dataDir>/s3`, the signing key to `<dataDir>/local-oidc-signing-key.json`,
    * the cursor key to `<dataDir>/local-cursor-key`, the bundle to `<dataDir>/api-bundle`, the explorer to `<dataDir>/explorer`.
    */
   dataDir: string;
@@ -95,14 +96,17 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   let dynamo: RunningDynamoDbLocal | undefined;
   let events: LocalEvents | undefined;
   let webhooks: { stop(): void } | undefined;
+  let s3: LocalS3 | undefined;
   const killJavaOnExit = () => dynamo?.process.kill('SIGTERM');
   const stop = async () => {
     await close(server);
     process.off('exit', killJavaOnExit);
     webhooks?.stop();
     await events?.stop();
+    await s3?.stop();
     await dynamo?.stop();
   };
+  const allowedOrigins = options.allowedOrigins ?? loopbackOrigins;
   try {
     const dynamoDir = join(options.dataDir, 'dynamodb');
     await mkdir(dynamoDir, { recursive: true });
@@ -118,6 +122,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     } finally {
       store.doc.destroy();
     }
+    s3 = await startLocalS3({ dataDir: options.dataDir, corsOrigins: allowedOrigins.s3Patterns ?? [], log });
+    log(`S3 (s3rver) at ${s3.endpoint}, bucket ${s3.bucketName}, data in ${join(options.dataDir, 's3')}; uploads are stripped of metadata on arrival`);
     await startLocalDutySchedules({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, districtId: district.id, dataDir: options.dataDir, log });
     events = await startLocalEvents({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, dataDir: options.dataDir, log });
     webhooks = startLocalWebhooks({ endpoint: dynamo.endpoint, tableName: LOCAL_TABLE_NAME, region: AWS_REGION, districtId: district.id, webhookKey, sink: events.sink, log });
@@ -132,7 +138,6 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     log(`${options.bundle ? 'serving' : 'built'} ${bundle}${publicBundle ? ` and ${publicBundle}` : ''}`);
     const readyExplorer = await explorer;
     if (readyExplorer) log(`explorer ${readyExplorer.built ? 'built' : 'reused'} in ${readyExplorer.directory}: open http://localhost:${port}/graphql in a browser`);
-    const allowedOrigins = options.allowedOrigins ?? loopbackOrigins;
     log(`CORS: browser origins allowed: ${allowedOrigins.description}`);
     // The token issuer is an OIDC provider served here; the district's own provider, if it has
     // one, is trusted too. Claims are read through the district's mapping, as its stack does.
@@ -150,6 +155,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       // The API seals webhook secrets with the key the local deliverer opens them with; loopback receivers are allowed locally.
       WEBHOOK_SECRET_KEY: webhookKey,
       WEBHOOK_ALLOW_LOOPBACK: 'true',
+      PHOTO_BUCKET: s3.bucketName,
+      S3_ENDPOINT: s3.endpoint,
       IDENTITY_CLAIM_MAPPING: JSON.stringify(claimMappingOf(district.identity)),
       // Locally, warnings and errors only and no EMF metrics, unless the developer asks for them.
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',

@@ -70,6 +70,10 @@ const apiEnvironmentSchema = baseEnvironmentSchema
     ...webhookVariables,
     /** Set by the stack of a district whose staff sign in through an OIDC provider: which claims name the district, roles and officer. */
     IDENTITY_CLAIM_MAPPING: claimMappingVariable,
+    /** The district's photo bucket (set by the stack and the local server); without it photos are refused. */
+    PHOTO_BUCKET: z.string().min(1).optional(),
+    /** Set only off AWS: the local S3-compatible server's endpoint. */
+    S3_ENDPOINT: z.url().optional(),
   })
   .refine(notBothWebhookKeys, notBothWebhookKeysProblem)
   .refine(loopbackOffAwsOnly, loopbackOffAwsOnlyProblem)
@@ -109,7 +113,14 @@ const eventsEnvironmentSchema = z.object({
   EVENT_BUS_NAME: z.string().min(1),
 });
 
+/** The photo processor's: the bucket comes with each S3 event; off AWS the local S3 server's endpoint. */
+const photoProcessorEnvironmentSchema = z.object({
+  AWS_REGION: z.string().min(1).default('cn-north-1'),
+  S3_ENDPOINT: z.url().optional(),
+});
+
 export type Environment = z.infer<typeof baseEnvironmentSchema>;
+export type PhotoProcessorEnvironment = z.infer<typeof photoProcessorEnvironmentSchema>;
 export type ApiEnvironment = z.infer<typeof apiEnvironmentSchema>;
 export type JobEnvironment = z.infer<typeof jobEnvironmentSchema>;
 export type WebhookEnvironment = z.infer<typeof webhookEnvironmentSchema>;
@@ -138,6 +149,7 @@ const readApi = environmentReader(apiEnvironmentSchema);
 const readJob = environmentReader(jobEnvironmentSchema);
 const readWebhook = environmentReader(webhookEnvironmentSchema);
 const readEvents = environmentReader(eventsEnvironmentSchema);
+const readPhotoProcessor = environmentReader(photoProcessorEnvironmentSchema);
 
 /** The onboarding function's environment, and the part of it every function shares; `DISTRICT_ID` is optional (absent locally). */
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
@@ -162,4 +174,9 @@ export function readWebhookEnvironment(source: NodeJS.ProcessEnv = process.env):
 /** The outbox relay's environment: its district's bus. */
 export function readEventsEnvironment(source: NodeJS.ProcessEnv = process.env): z.output<typeof eventsEnvironmentSchema> {
   return readEvents(source);
+}
+
+/** The photo processor's environment: its region, and off AWS the local S3 server. */
+export function readPhotoProcessorEnvironment(source: NodeJS.ProcessEnv = process.env): PhotoProcessorEnvironment {
+  return readPhotoProcessor(source);
 }

@@ -131,6 +131,7 @@ describe('API function', () => {
       WEBHOOK_SECRET_KEY_SECRET_ARN: { Ref: secretId('WebhookKey') },
       NODE_ENV: 'production',
       POWERTOOLS_SERVICE_NAME: 'community-city-services-dingnan',
+      PHOTO_BUCKET: { Ref: onlyResourceId('AWS::S3::Bucket') },
     });
   });
 

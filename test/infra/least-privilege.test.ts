@@ -94,6 +94,12 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
   const webhookKey = { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: idStartingWith(template, 'AWS::SecretsManager::Secret', 'WebhookKey') } };
   const bus = arnOf(onlyId(template, 'AWS::Events::EventBus'));
 
+  // Photos: the API signs uploads and reads and checks keys; the processor turns uploads into photos.
+  const bucket = arnOf(onlyId(template, 'AWS::S3::Bucket'));
+  const under = (prefix: string) => ({ 'Fn::Join': ['', [bucket, `/${prefix}*`]] });
+  const processorFunction = Object.keys(template.findResources('AWS::Lambda::Function')).find((id) => id.startsWith('PhotosProcessorFunction'))!;
+  const processorRole = functionRoles(template).find(({ functionId }) => functionId === processorFunction)!.roleId;
+
   const expected: Record<string, Statement[]> = {
     // The cursor key: GetSecretValue on the stack's one secret (the AWS managed key needs no KMS grant).
     [apiRole]: [
@@ -109,6 +115,14 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
     [publicRole]: [
       { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: idStartingWith(template, 'AWS::SecretsManager::Secret', 'GraphqlFunctionCursorKey') } },
       { Effect: 'Allow', Action: [...API_TABLE_ACTIONS], Resource: tableAndIndexes },
+      { Effect: 'Allow', Action: 's3:PutObject', Resource: under('uploads/') },
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: [under('uploads/'), under('photos/')] },
+      { Effect: 'Allow', Action: 's3:ListBucket', Resource: bucket },
+    ],
+    [processorRole]: [
+      { Effect: 'Allow', Action: ['s3:GetObject', 's3:DeleteObject'], Resource: under('uploads/') },
+      { Effect: 'Allow', Action: 's3:PutObject', Resource: under('photos/') },
+      { Effect: 'Allow', Action: 's3:ListBucket', Resource: bucket },
     ],
     [roleOf('ErasureFunction')]: [{ Effect: 'Allow', Action: [...ERASURE_TABLE_ACTIONS], Resource: tableAndIndexes }, deadLetters],
     [roleOf('DutyRosterFunction')]: [{ Effect: 'Allow', Action: [...ROSTER_TABLE_ACTIONS], Resource: tableAndIndexes }, deadLetters],

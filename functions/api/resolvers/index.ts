@@ -9,12 +9,13 @@ import { issueResolvers } from './issue';
 import { issueFieldResolvers } from './issue-fields';
 import { officerResolvers } from './officer';
 import { privacyResolvers } from './privacy';
+import { photoResolvers } from './photo';
 import { rosterResolvers } from './roster';
 import { scalarResolvers } from './scalars';
 import { stationResolvers } from './station';
 import { webhookResolvers } from './webhook';
 
-const aggregates: Resolvers[] = [districtResolvers, stationResolvers, gridResolvers, officerResolvers, issueResolvers, issueFieldResolvers, dutyPolicyResolvers, activityResolvers, rosterResolvers, attendanceResolvers, complianceResolvers, webhookResolvers, privacyResolvers];
+const aggregates: Resolvers[] = [districtResolvers, stationResolvers, gridResolvers, officerResolvers, issueResolvers, issueFieldResolvers, photoResolvers, dutyPolicyResolvers, activityResolvers, rosterResolvers, attendanceResolvers, complianceResolvers, webhookResolvers, privacyResolvers];
 
 /** All resolvers, merged per type (each aggregate contributes fields to Query and Mutation). */
 export const resolvers: Resolvers = aggregates.reduce<Resolvers>((merged, part) => {

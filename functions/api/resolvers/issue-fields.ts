@@ -1,4 +1,5 @@
-import { seesIssueDetails, seesIssuePhotos, seesIssueRelations, seesReporterContact, type IssueReader } from '../../domain/access-rules';
+import { photoReadUrls } from '../../app/photos/photo-read-urls';
+import { seesIssueDetails, seesIssuePhotos, seesIssueRelations, seesReporterContact, seesResolutionPhotos, type IssueReader } from '../../domain/access-rules';
 import { isOpen } from '../../domain/issues/workflow';
 import { translateNote } from '../../domain/messages/translate';
 import { inZone } from '../../domain/time';
@@ -41,7 +42,11 @@ export const issueFieldResolvers: Resolvers = {
     description: (issue, _args, context) => (seesDetails(context, issue) ? issue.description : null),
     location: (issue, _args, context) => (seesDetails(context, issue) ? (issue.location ?? null) : null),
     address: (issue, _args, context) => (seesDetails(context, issue) ? (issue.address ?? null) : null),
-    photoUrls: (issue, _args, context) => (seesIssuePhotos(readerOf(context, issue), issue) ? issue.photoUrls : []),
+    // Uploaded photos as presigned URLs first, then the external URLs staff gave.
+    photoUrls: async (issue, _args, context) =>
+      seesIssuePhotos(readerOf(context, issue), issue) ? [...(await photoReadUrls(context.services, issue.photoKeys)), ...issue.photoUrls] : [],
+    resolutionPhotoUrls: (issue, _args, context) =>
+      seesResolutionPhotos(readerOf(context, issue)) ? photoReadUrls(context.services, issue.resolutionPhotoKeys) : [],
     reporterContact: (issue, _args, context) => (seesReporterContact(context.caller) ? (issue.reporterContact ?? null) : null),
     grid: async (issue, _args, context) =>
       seesIssueRelations(context.caller) && issue.gridId ? ((await context.loaders().gridById.load(issue.gridId)) ?? null) : null,

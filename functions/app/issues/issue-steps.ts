@@ -12,6 +12,7 @@ import {
 } from '../../domain/validation/issue-inputs';
 import { BadUserInputError } from '../../shared/errors';
 import type { Services } from '../services';
+import { checkCitedPhotos } from '../photos/cited-photos';
 import { applyStep } from './apply-step';
 
 const supervisors = (caller: Caller) => void requireOperation(caller, 'superviseIssues');
@@ -35,14 +36,21 @@ export function startIssue(services: Services, caller: Caller | undefined, args:
   return applyStep(services, caller, { ...input, action: 'START', authorize: requireIssueHandler, plan: () => ({ changes: {}, note: input.note }) });
 }
 
-export function resolveIssue(services: Services, caller: Caller | undefined, args: unknown) {
-  const input = parseArguments(resolveIssueArguments, args);
+/** The officer's after-photos (处置后照片), if cited, replace those of an earlier resolution. */
+export async function resolveIssue(services: Services, caller: Caller | undefined, args: unknown) {
+  const { photoKeys, ...input } = parseArguments(resolveIssueArguments, args);
+  const afterPhotos = photoKeys && caller ? await checkCitedPhotos(services, caller.districtId, 'RESOLUTION', photoKeys, 'photoKeys') : undefined;
   return applyStep(services, caller, {
     ...input,
     action: 'RESOLVE',
     authorize: requireIssueHandler,
     plan: (issue, at) => ({
-      changes: { resolvedAt: at, firstResolvedAt: issue.firstResolvedAt ?? at, resolvedOnSite: input.resolvedOnSite ?? issue.resolvedOnSite },
+      changes: {
+        resolvedAt: at,
+        firstResolvedAt: issue.firstResolvedAt ?? at,
+        resolvedOnSite: input.resolvedOnSite ?? issue.resolvedOnSite,
+        ...(afterPhotos ? { resolutionPhotoKeys: afterPhotos } : {}),
+      },
       note: input.note,
     }),
   });

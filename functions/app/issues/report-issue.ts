@@ -18,6 +18,7 @@ import type { GridRecord } from '../../store/grids';
 import type { OfficerRecord } from '../../store/officers';
 import type { StationRecord } from '../../store/stations';
 import type { Services } from '../services';
+import { checkCitedPhotos } from '../photos/cited-photos';
 import { countedFacts } from './counted-facts';
 import { decideRouting } from './routing-decision';
 import { checkOnSiteResolution } from './on-site-resolution';
@@ -74,11 +75,12 @@ export async function reportIssue(
   // Three sequential round trips: the reference data (all independent); the routed leader beside
   // the duplicate check; the write beside the payload's station. The payload's grid, station and
   // assignee are handed back as `related`, so the API answers them without reading them again.
-  const [codeStation, district, policy, grids] = await Promise.all([
+  const [codeStation, district, policy, grids, photoKeys] = await Promise.all([
     stationOfCode(services, districtId, input.serviceCode),
     services.districts.get(districtId),
     services.issuePolicies.get(districtId),
     services.grids.all(districtId),
+    checkCitedPhotos(services, districtId, 'REPORT', input.photoKeys ?? [], 'input.photoKeys'),
   ]);
   if (!district) throw caller ? new NotFoundError('District', districtId) : unknownServiceCode('input.serviceCode');
   const now = services.clock();
@@ -112,6 +114,7 @@ export async function reportIssue(
     location: input.location,
     address: input.address,
     photoUrls: input.photoUrls ?? [],
+    ...(photoKeys.length > 0 ? { photoKeys } : {}),
     photosShowPeople: input.photosShowPeople ?? true,
     reporterContact: input.reporterContact,
     ...(input.hotlineTicket ? { hotlineTicket: input.hotlineTicket } : {}),

@@ -32,6 +32,20 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'only a PATROL report can be resolved on the spot': '只有 PATROL（巡查）上报的问题可以当场处理',
   'name the officer to check in or out': '请指明签到或签退的人员',
   'is required to confirm without a token': '无令牌确认时必填',
+  'needs a staff token: upload the photos and cite their photoKeys': '需要工作人员令牌：请上传照片并引用其 photoKeys',
+  'at most 3 photos without a token': '无令牌时最多 3 张照片',
+  'is required to upload without a token': '无令牌上传时必填',
+  'must be REPORT without a token': '无令牌时必须为 REPORT',
+
+  // ── Photos ─────────────────────────────────────────────────────────────────────────────
+  'must be image/jpeg, image/png, image/webp or image/heic': '必须为 image/jpeg、image/png、image/webp 或 image/heic',
+  'must be between 1 and 10485760': '必须在 1 到 10485760 之间',
+  'must be a key answered by requestPhotoUpload': '必须是 requestPhotoUpload 返回的 key',
+  'each photo at most once': '每张照片最多引用一次',
+  'is not a photo of this district': '不是本辖区的照片',
+  'was not uploaded for this purpose': '不是为此用途上传的照片',
+  'was not uploaded, or was refused as not an image': '尚未上传，或因不是图片而被拒绝',
+  'is still being processed: try again in a moment': '仍在处理中：请稍后重试',
 
   // ── Conflicts ──────────────────────────────────────────────────────────────────────────
   '{subject} is at version {n}, not the expected {m}': '{subject} 当前为第 {n} 版，而非预期的第 {m} 版',

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { issueCategorySchema, issuePrioritySchema, issueSourceSchema, issueStatusSchema, satisfactionSchema } from '../vocabulary';
 import { DateTime } from 'luxon';
 import { absentIfNull, freeText, geoPointInputField, idField, noteField, pageArguments, textField, versionField } from './fields';
+import { photoKeysField } from './photo-inputs';
 import { serviceCodeField } from './reference-inputs';
 
 
@@ -35,6 +36,7 @@ export const reportIssueArguments = z.object({
     location: absentIfNull(geoPointInputField),
     address: absentIfNull(textField),
     photoUrls: absentIfNull(z.array(photoUrl).max(9, 'at most 9 photos')),
+    photoKeys: absentIfNull(photoKeysField),
     photosShowPeople: absentIfNull(z.boolean()),
     priority: absentIfNull(issuePrioritySchema),
     source: absentIfNull(issueSourceSchema),
@@ -61,7 +63,7 @@ const step = { id: idField, expectedVersion: versionField.nullish(), note: absen
 
 export const assignIssueArguments = z.object({ ...step, assigneeId: idField });
 export const plainStepArguments = z.object(step);
-export const resolveIssueArguments = z.object({ ...step, resolvedOnSite: absentIfNull(z.boolean()) });
+export const resolveIssueArguments = z.object({ ...step, resolvedOnSite: absentIfNull(z.boolean()), photoKeys: absentIfNull(photoKeysField) });
 export const transferIssueArguments = z.object({
   ...step,
   department: freeText(100),

@@ -15,7 +15,12 @@ export interface IssueRecord extends ItemKey {
   status: IssueStatus;
   location?: { lat: number; lng: number };
   address?: string;
+  /** External photo URLs a staff caller gave (residents cannot); read back as given. */
   photoUrls: string[];
+  /** The report's uploaded photos (domain/photos/photo-keys.ts), read back through short-lived presigned URLs. */
+  photoKeys?: string[];
+  /** The officer's after-photos, cited by the latest resolution. */
+  resolutionPhotoKeys?: string[];
   photosShowPeople: boolean;
   reporterContact?: string;
   gridId?: string;
@@ -70,6 +75,7 @@ export const STEP_FIELDS = [
   'duplicateOf',
   'reopenCount',
   'satisfaction',
+  'resolutionPhotoKeys',
 ] as const;
 
 /** The fields a step changes. */

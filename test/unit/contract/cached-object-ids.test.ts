@@ -18,6 +18,7 @@ const VALUES: Record<string, string> = {
   ServiceSession: 'part of StationCompliance',
   PendingSession: 'part of StationCompliance',
   OfficerDuty: 'part of ComplianceReport',
+  FormField: 'part of PhotoUpload',
 };
 /** Root types, and the wrappers around what a field or mutation answers. */
 const isWrapper = (name: string) => ['Query', 'Mutation', 'Subscription'].includes(name) || /(Edge|Connection|Payload)$/.test(name);

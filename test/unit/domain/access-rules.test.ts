@@ -1,6 +1,7 @@
 import {
   OPERATION_ROLES,
   attendee,
+  checkPhotoUploader,
   checkReporter,
   requireActivityPlace,
   requireActivityWriter,
@@ -12,6 +13,7 @@ import {
   seesIssueRelations,
   seesOfficerPhone,
   seesReporterContact,
+  seesResolutionPhotos,
   type Operation,
 } from '../../../functions/domain/access-rules';
 import type { Caller, Role } from '../../../functions/domain/caller';
@@ -81,13 +83,13 @@ describe('personal data', () => {
     expect(seesOfficerPhone(caller, { id: 'o-1' })).toBe(seen);
   });
 
-  const readerCases: [string, Caller | undefined, boolean, { details: boolean; contact: boolean; relations: boolean; photosOfPeople: boolean; otherPhotos: boolean }][] = [
-    ['an ADMIN', admin, false, { details: true, contact: true, relations: true, photosOfPeople: true, otherPhotos: true }],
-    ['a SUPERVISOR', supervisor, false, { details: true, contact: true, relations: true, photosOfPeople: true, otherPhotos: true }],
-    ['an OFFICER', officer, false, { details: true, contact: false, relations: true, photosOfPeople: false, otherPhotos: true }],
-    ['a SCHEDULER', scheduler, false, { details: true, contact: false, relations: true, photosOfPeople: false, otherPhotos: true }],
-    ['the resident who reported it in this request', undefined, true, { details: true, contact: false, relations: false, photosOfPeople: true, otherPhotos: true }],
-    ['another anonymous caller', undefined, false, { details: false, contact: false, relations: false, photosOfPeople: false, otherPhotos: false }],
+  const readerCases: [string, Caller | undefined, boolean, { details: boolean; contact: boolean; relations: boolean; photosOfPeople: boolean; otherPhotos: boolean; afterPhotos: boolean }][] = [
+    ['an ADMIN', admin, false, { details: true, contact: true, relations: true, photosOfPeople: true, otherPhotos: true, afterPhotos: true }],
+    ['a SUPERVISOR', supervisor, false, { details: true, contact: true, relations: true, photosOfPeople: true, otherPhotos: true, afterPhotos: true }],
+    ['an OFFICER', officer, false, { details: true, contact: false, relations: true, photosOfPeople: false, otherPhotos: true, afterPhotos: true }],
+    ['a SCHEDULER', scheduler, false, { details: true, contact: false, relations: true, photosOfPeople: false, otherPhotos: true, afterPhotos: true }],
+    ['the resident who reported it in this request', undefined, true, { details: true, contact: false, relations: false, photosOfPeople: true, otherPhotos: true, afterPhotos: true }],
+    ['another anonymous caller', undefined, false, { details: false, contact: false, relations: false, photosOfPeople: false, otherPhotos: false, afterPhotos: false }],
   ];
   test.each(readerCases)('given %s, when an issue is read, then details, contact, relations and photos follow the table', (_who, caller, reportedItInThisRequest, seen) => {
     const reader = { caller, reportedItInThisRequest };
@@ -97,6 +99,7 @@ describe('personal data', () => {
       relations: seesIssueRelations(caller),
       photosOfPeople: seesIssuePhotos(reader, { photosShowPeople: true }),
       otherPhotos: seesIssuePhotos(reader, { photosShowPeople: false }),
+      afterPhotos: seesResolutionPhotos(reader),
     }).toEqual(seen);
   });
 });
@@ -124,8 +127,22 @@ describe('issue handling and reporting', () => {
     ['staff, without a source', officer, {}, 'BAD_USER_INPUT'],
     ['staff, a PATROL resolved on the spot', officer, { source: 'PATROL' as const, resolvedOnSite: true }, 'OK'],
     ['staff, a HOTLINE report resolved on the spot', officer, { source: 'HOTLINE' as const, resolvedOnSite: true }, 'BAD_USER_INPUT'],
+    ['anonymous, citing 3 uploaded photos', undefined, { serviceCode: 'dingnan-ST01AV', photoKeys: ['a', 'b', 'c'] }, 'OK'],
+    ['anonymous, citing 4 uploaded photos', undefined, { serviceCode: 'dingnan-ST01AV', photoKeys: ['a', 'b', 'c', 'd'] }, 'BAD_USER_INPUT'],
+    ['anonymous, citing an external photo URL', undefined, { serviceCode: 'dingnan-ST01AV', photoUrls: ['https://img.example/1.jpg'] }, 'BAD_USER_INPUT'],
+    ['staff, citing an external photo URL and 9 uploads', officer, { source: 'PATROL' as const, photoUrls: ['https://img.example/1.jpg'], photoKeys: Array(9).fill('k') }, 'OK'],
   ])('given a report %s, when the reporter is checked, then %s', (_what, caller, report, answer) => {
     expect(outcome(() => checkReporter(caller, report))).toBe(answer);
+  });
+
+  test.each([
+    ['a resident with a service code, a before-photo', undefined, { serviceCode: 'dingnan-ST01AV', purpose: 'REPORT' as const }, 'OK'],
+    ['a resident with a service code, an after-photo', undefined, { serviceCode: 'dingnan-ST01AV', purpose: 'RESOLUTION' as const }, 'BAD_USER_INPUT'],
+    ['a resident without a service code', undefined, { purpose: 'REPORT' as const }, 'BAD_USER_INPUT'],
+    ['an OFFICER, an after-photo', officer, { purpose: 'RESOLUTION' as const }, 'OK'],
+    ['a SCHEDULER, a before-photo', scheduler, { purpose: 'REPORT' as const }, 'OK'],
+  ])('given %s, when a photo upload is checked, then %s', (_who, caller, upload, answer) => {
+    expect(outcome(() => checkPhotoUploader(caller, upload))).toBe(answer);
   });
 });
 
