@@ -6,8 +6,9 @@ import dutyPolicy from '../../schema/duty-policy.graphql';
 import grid from '../../schema/grid.graphql';
 import issue from '../../schema/issue.graphql';
 import officer from '../../schema/officer.graphql';
+import resident from '../../schema/resident.graphql';
 import roster from '../../schema/roster.graphql';
 import station from '../../schema/station.graphql';
 
 /** The SDL, one file per aggregate (schema/); the same files drive codegen. */
-export const typeDefs = [common, district, station, grid, officer, issue, dutyPolicy, activity, roster, compliance];
+export const typeDefs = [common, district, station, grid, officer, issue, dutyPolicy, activity, roster, compliance, resident];

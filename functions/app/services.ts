@@ -4,6 +4,7 @@ import { createDutyRepositories, type DutyRepositories } from '../store/duty-rep
 import { GridRepository } from '../store/grids';
 import { IssuePolicyRepository } from '../store/issues/issue-policy-repository';
 import { IssueRepository } from '../store/issues/issue-repository';
+import { TrackingRepository } from '../store/issues/tracking-repository';
 import { OfficerRepository } from '../store/officers';
 import { StationRepository } from '../store/stations';
 
@@ -21,6 +22,8 @@ export interface Services {
   officers: OfficerRepository;
   issues: IssueRepository;
   issuePolicies: IssuePolicyRepository;
+  /** Residents' tracking codes and ratings. */
+  tracking: TrackingRepository;
   duty: DutyRepositories;
 }
 
@@ -34,6 +37,7 @@ export function createServices(storeOrOptions: Store | StoreOptions, options: { 
     officers: new OfficerRepository(store),
     issues: new IssueRepository(store),
     issuePolicies: new IssuePolicyRepository(store),
+    tracking: new TrackingRepository(store),
     duty: createDutyRepositories(store),
   };
 }

@@ -3,6 +3,7 @@ import { districtIdSchema, officerRoleSchema, stationKindSchema, weekdaySchema }
 import { defaultDutyPolicy, type DutyPolicy } from './duty-policy';
 import { wgs84PointField, idField, nameField, wgs84PolygonField, textField } from './validation/fields';
 import { amenitiesField, serviceCodeField } from './validation/reference-inputs';
+import { reportUrlProblem } from './report-url';
 
 /**
  * The district onboarding file (`infra/districts/<id>.json`): the district, its duty policy,
@@ -176,6 +177,14 @@ export const districtFileSchema = z
       )
       .default([]),
     adminEmails: z.array(z.email('must be an email address')).default([]),
+    /** The URL template of the stations' QR codes (report-url.ts); absent: this deployment's own page `/r/{code}`. */
+    reportUrl: z
+      .string()
+      .check((ctx) => {
+        const problem = reportUrlProblem(ctx.value);
+        if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+      })
+      .optional(),
     stations: z.array(stationEntry).default([]),
     officers: z.array(officerEntry).default([]),
     grids: z.array(gridEntry).default([]),

@@ -23,7 +23,12 @@ export interface HttpAdapterOptions {
    * are the server's own, so they get no CORS headers.
    */
   localPages?(request: IncomingMessage, response: ServerResponse): boolean;
+  /** The residents' pages' handler (functions/pages/handler.ts), behind `GET /r/{code}` and `GET /t/{code}` as deployed. */
+  pagesHandler?: HttpApiHandler;
 }
+
+/** The public pages' routes (infra/constructs/http-api.ts): one path segment after `/r/` or `/t/`. */
+const PAGE_ROUTE = /^\/([rt])\/[^/]+$/;
 
 const NO_ORIGINS: AllowedOrigins = { allows: () => false, description: 'none' };
 
@@ -67,7 +72,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   if (isPreflight(method, request.headers)) return send(response, 204, preflightHeaders(request.headers.origin!, allowedOrigins), Buffer.alloc(0));
   if (options.localPages?.(request, response)) return;
   for (const [name, value] of Object.entries(responseCorsHeaders(request.headers.origin, allowedOrigins))) response.setHeader(name, value);
-  const route = ROUTES[path];
+  const pageRoute = options.pagesHandler && method === 'GET' ? PAGE_ROUTE.exec(path) : null;
+  const route = pageRoute ? { authorized: false } : ROUTES[path];
   if (!route || !METHODS.includes(method)) return sendMessage(response, 404, 'Not Found');
   if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) return refuseTooLarge(request, response);
   const body = await readBody(request, maxBodyBytes);
@@ -87,11 +93,12 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   const now = new Date();
   const event = buildHttpApiEvent(
     { method, url, httpVersion: request.httpVersion, rawHeaders: request.rawHeaders, remoteAddress: request.socket.remoteAddress, body },
-    { routeKey: `${method} ${path}`, requestId: randomBytes(12).toString('base64'), now, ...(claims ? { claims } : {}) },
+    { routeKey: pageRoute ? `GET /${pageRoute[1]}/{code}` : `${method} ${path}`, requestId: randomBytes(12).toString('base64'), now, ...(claims ? { claims } : {}) },
   );
   let result: APIGatewayProxyResultV2;
   try {
-    result = await options.handler(event, createLambdaContext(options.functionName, now.getTime()));
+    const handler = pageRoute ? options.pagesHandler! : options.handler;
+    result = await handler(event, createLambdaContext(options.functionName, now.getTime()));
   } catch (error) {
     options.logError?.(`handler threw on ${event.routeKey}`, error);
     return sendMessage(response, 500, 'Internal Server Error');

@@ -12,6 +12,7 @@ import { prepareExplorer, type Explorer } from './explorer/explorer';
 import { JAVA_MISSING_MESSAGE, javaIsInstalled, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local';
 import { loadOrCreateCursorKey } from './cursor-key';
 import { createHttpAdapter, type HttpApiHandler } from './http-adapter';
+import { handler as pagesHandler } from '../pages/handler';
 import { verifyLocalToken } from './local-auth';
 import { describeSync, ensureTable, readDistrictFile } from './local-database';
 import { LOCAL_TABLE_NAME, bundleDirOf } from './paths';
@@ -127,6 +128,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       logError: (message, error) => console.error(message, error),
       allowedOrigins,
       ...(readyExplorer ? { localPages: readyExplorer.answer } : {}),
+      pagesHandler: pagesHandler as HttpApiHandler,
     });
     return { url: `http://localhost:${port}/graphql`, port, dynamoDbPid: dynamo.process.pid, stop };
   } catch (error) {

@@ -8,11 +8,12 @@ import { gridResolvers } from './grid';
 import { issueResolvers } from './issue';
 import { issueFieldResolvers } from './issue-fields';
 import { officerResolvers } from './officer';
+import { residentResolvers } from './resident';
 import { rosterResolvers } from './roster';
 import { scalarResolvers } from './scalars';
 import { stationResolvers } from './station';
 
-const aggregates: Resolvers[] = [districtResolvers, stationResolvers, gridResolvers, officerResolvers, issueResolvers, issueFieldResolvers, dutyPolicyResolvers, activityResolvers, rosterResolvers, attendanceResolvers, complianceResolvers];
+const aggregates: Resolvers[] = [districtResolvers, stationResolvers, gridResolvers, officerResolvers, issueResolvers, issueFieldResolvers, dutyPolicyResolvers, activityResolvers, rosterResolvers, attendanceResolvers, complianceResolvers, residentResolvers];
 
 /** All resolvers, merged per type (each aggregate contributes fields to Query and Mutation). */
 export const resolvers: Resolvers = aggregates.reduce<Resolvers>((merged, part) => {

@@ -10,7 +10,8 @@ import { NotFoundError } from '../../shared/errors';
 import { issueKey } from '../../store/issues/issue-keys';
 import type { NewIssueEvent } from '../../store/issues/issue-repository';
 import type { IssueRecord } from '../../store/issues/issue-record';
-import { checkReporter } from '../../domain/access-rules';
+import { checkReporter, issuesTrackingCode } from '../../domain/access-rules';
+import { formatTrackingCode, generateTrackingCode, trackingCodeHash } from '../../domain/issues/tracking-code';
 import type { Caller } from '../../domain/caller';
 import type { PublicCall } from '../../store/issues/rate-limit';
 import type { StationRecord } from '../../store/stations';
@@ -53,7 +54,7 @@ export async function reportIssue(
   caller: Caller | undefined,
   args: unknown,
   origin: { clientAddress?: string } = {},
-): Promise<{ issue: IssueRecord; possibleDuplicates: IssueRecord[] }> {
+): Promise<{ issue: IssueRecord; possibleDuplicates: IssueRecord[]; trackingCode: string | null }> {
   const { input } = parseArguments(reportIssueArguments, args);
   checkReporter(caller, input);
   const districtId = caller ? caller.districtId : districtOfServiceCode(input.serviceCode!);
@@ -112,6 +113,9 @@ export async function reportIssue(
   const publicCall: PublicCall | undefined = caller
     ? undefined
     : { serviceCode: input.serviceCode!, clientAddress: origin.clientAddress, limits: publicLimitsOf(policy), at: now };
-  await services.issues.create(issue, events, { counts: counterEffects(undefined, countedFacts(issue), 'REPORT'), publicCall });
-  return { issue, possibleDuplicates: duplicates };
+  // The reporter's receipt: only its hash is stored, in the report's own transaction.
+  const tracking = issuesTrackingCode(issue.source) ? generateTrackingCode(districtId) : undefined;
+  const checks = tracking ? [services.tracking.codeWrite(districtId, id, trackingCodeHash(tracking), at)] : [];
+  await services.issues.create(issue, events, { counts: counterEffects(undefined, countedFacts(issue), 'REPORT'), checks, publicCall });
+  return { issue, possibleDuplicates: duplicates, trackingCode: tracking ? formatTrackingCode(tracking) : null };
 }

@@ -28,6 +28,9 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'only a PATROL report can be resolved on the spot': '只有 PATROL（巡查）上报的问题可以当场处理',
   'name the officer to check in or out': '请指明签到或签退的人员',
   'is required to confirm without a token': '无令牌确认时必填',
+  'This report has already been rated': '该问题已评价过',
+  'A report can be rated once it is resolved': '问题处理完成后才能评价',
+  'does not match any report': '没有与之对应的问题',
 
   // ── Conflicts ──────────────────────────────────────────────────────────────────────────
   '{subject} is at version {n}, not the expected {m}': '{subject} 当前为第 {n} 版，而非预期的第 {m} 版',
@@ -170,4 +173,16 @@ export const ACTION_NAMES: Readonly<Record<string, string>> = {
   close: '结案',
   reopen: '重新办理',
   reject: '驳回',
+};
+
+/** What a reporter's status page says of each step (domain/issues/public-timeline.ts), keyed by the step's action. */
+export const STEP_SUMMARIES: Readonly<Record<string, string>> = {
+  REPORT: '已受理',
+  ASSIGN: '已派遣',
+  START: '处置中',
+  RESOLVE: '已处理',
+  TRANSFER: '已转交相关部门',
+  CLOSE: '已回访结案',
+  REOPEN: '返工处理中',
+  REJECT: '不予立案',
 };

@@ -15,7 +15,7 @@ const LAYERS = {
 } as const;
 
 type Layer = keyof typeof LAYERS;
-const HANDLER_FOLDERS = ['roster', 'compliance', 'onboarding'];
+const HANDLER_FOLDERS = ['roster', 'compliance', 'onboarding', 'pages'];
 
 /** The one file of domain/ that shared/ may read: the vocabulary (the district-id pattern of the environment). */
 const SHARED_MAY_READ = ['functions/domain/vocabulary.ts'];
