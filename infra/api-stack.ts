@@ -9,6 +9,7 @@ import { DataTable } from './constructs/data-table';
 import { DistrictOnboarding } from './constructs/district-onboarding';
 import { DutySchedules } from './constructs/duty-schedules';
 import { GraphqlHttpApi } from './constructs/http-api';
+import { ResidentPages } from './constructs/resident-pages';
 import { InitialAdmins } from './constructs/initial-admins';
 import { OperationalAlarms } from './constructs/operational-alarms';
 import { UserDirectory } from './constructs/user-directory';
@@ -58,6 +59,7 @@ export class ApiStack extends Stack {
       client: users.client,
       corsAllowOrigins: props.district.allowedOrigins,
     });
+    new ResidentPages(this, 'ResidentPages', { api: http.api, serviceName: name });
     const onboarding = new DistrictOnboarding(this, 'Onboarding', { table: this.table, district: props.district, serviceName: name });
     new InitialAdmins(this, 'InitialAdmins', {
       userPool: users.userPool,
