@@ -102,8 +102,8 @@ describe('initial admins', () => {
     const template = templateOf('dingnan');
     template.resourceCountIs('Custom::DistrictAdminUser', 0);
     template.resourceCountIs('Custom::DistrictAdminGroupMembership', 0);
-    // The API, the onboarding sync and its provider framework, the roster and compliance jobs; no function for Cognito calls.
-    template.resourceCountIs('AWS::Lambda::Function', 5);
+    // The API, the residents' pages, the onboarding sync and its provider framework, the roster and compliance jobs; no function for Cognito calls.
+    template.resourceCountIs('AWS::Lambda::Function', 6);
   });
 
   test('given initial admins, when the app is synthesized, then cdk-nag leaves nothing unacknowledged', () => {

@@ -92,6 +92,8 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
       deadLetters,
       { Effect: 'Allow', Action: 'events:PutEvents', Resource: arnOf(onlyId(template, 'AWS::Events::EventBus')) },
     ],
+    // The residents' pages: static HTML, nothing beyond their logs.
+    [roleOf('ResidentPagesFunction')]: [],
   };
   for (const { roleId } of functionRoles(template)) {
     const grants = statementsOfRole(template, roleId).filter((statement) => !asList(statement.Action).some((action) => action.startsWith('logs:')));
