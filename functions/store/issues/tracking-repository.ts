@@ -71,7 +71,7 @@ export class TrackingRepository {
    * transaction guarded by the version read and by there being no rating yet: a second rating,
    * or one racing the staff's follow-up call, is CONFLICT and changes nothing.
    */
-  async rate(current: IssueRecord, rating: ResidentRating, counts: CounterEffects, extra: GuardedWrite[] = []): Promise<IssueRecord> {
+  async rate(current: IssueRecord, rating: ResidentRating, counts: CounterEffects): Promise<IssueRecord> {
     const stored: IssueRecord = {
       ...current,
       satisfaction: rating.satisfaction,
@@ -99,7 +99,6 @@ export class TrackingRepository {
         onConditionFailed: (options) => new ConflictError(`Issue ${current.id} was changed concurrently; read it again and retry`, options),
       },
       ...statsBucketWrites(this.store, current.districtId, current.reportedDay, scopesOf(current), counts),
-      ...extra,
     ]);
     return stored;
   }
