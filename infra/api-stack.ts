@@ -17,6 +17,7 @@ import { DomainEvents } from './constructs/domain-events';
 import { DutySchedules } from './constructs/duty-schedules';
 import { GraphqlHttpApi } from './constructs/http-api';
 import { Open311Function } from './constructs/open311-function';
+import { ResidentPages } from './constructs/resident-pages';
 import { InitialAdmins } from './constructs/initial-admins';
 import { LogAndQueuePolicy } from './constructs/log-and-queue-policy';
 import { OperationalAlarms } from './constructs/operational-alarms';
@@ -103,8 +104,11 @@ export class ApiStack extends Stack {
     if (props.district.domain) new ApiCustomDomain(this, 'Domain', { domain: props.district.domain, api: http.api, stage: http.stage });
     // Photos: the district's front ends and the API's own origin (its report page) upload.
     const photos = new PhotoStorage(this, 'Photos', { serviceName: name, allowedOrigins: [...props.district.allowedOrigins, http.api.apiEndpoint] });
-    photos.grantApi(this.apiFunction);
-    this.apiFunction.addEnvironment('PHOTO_BUCKET', photos.bucket.bucketName);
+    for (const api of [this.apiFunction, this.publicFunction]) {
+      photos.grantApi(api);
+      api.addEnvironment('PHOTO_BUCKET', photos.bucket.bucketName);
+    }
+    new ResidentPages(this, 'ResidentPages', { api: http.api, serviceName: name });
     const onboarding = new DistrictOnboarding(this, 'Onboarding', { table: this.table, district: props.district, serviceName: name });
     // A Cognito district's first administrators; an OIDC district's are its provider's business.
     if (identity.users) {

@@ -14,6 +14,8 @@ export interface RequestContext {
   caller?: Caller;
   /** The client's address as the gateway saw it (rate limits on the public path). */
   clientAddress?: string;
+  /** Where this deployment's public pages are (public-base-url.ts): the default of stations' report URLs. */
+  publicBaseUrl?: string;
   /** The language the request prefers (`Accept-Language`): error messages and stored notes are answered in it. */
   language: Language;
   /** This request's view of the services: a district's item is read once per request. */
@@ -31,6 +33,7 @@ export function createRequestContext(options: {
   requestId: string;
   caller?: Caller;
   clientAddress?: string;
+  publicBaseUrl?: string;
   /** English when absent. */
   language?: Language;
   services: Services;

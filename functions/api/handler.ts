@@ -7,6 +7,7 @@ import { callerOfDeployment } from './auth/deployment-district';
 import { refuseOversizedBody } from './body-limit';
 import { createRequestContext } from './context';
 import { preferredLanguage } from './i18n/accept-language';
+import { publicBaseUrlOf } from './public-base-url';
 import { cursorKeySource } from './cursor-key-source';
 import { createApolloServer } from './server';
 import { createServices } from '../app/services';
@@ -50,6 +51,7 @@ const graphqlHandler = startServerAndCreateLambdaHandler(
         requestId,
         caller,
         clientAddress: event.requestContext.http.sourceIp,
+        publicBaseUrl: publicBaseUrlOf(event.headers, event.requestContext.domainName),
         // API Gateway (payload 2.0) lower-cases header names and joins repeated headers with commas.
         language: preferredLanguage(event.headers?.['accept-language']),
         services,

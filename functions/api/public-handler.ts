@@ -7,6 +7,7 @@ import { refuseOversizedBody } from './body-limit';
 import { createRequestContext } from './context';
 import { cursorKeySource } from './cursor-key-source';
 import { preferredLanguage } from './i18n/accept-language';
+import { publicBaseUrlOf } from './public-base-url';
 import { buildPublicSchema } from './public-schema';
 import { createApolloServer } from './server';
 
@@ -23,6 +24,8 @@ const services = createServices({
   endpoint: environment.DYNAMODB_ENDPOINT,
   region: environment.AWS_REGION,
   cursorKey: cursorKeySource(environment),
+}, {
+  photos: environment.PHOTO_BUCKET ? { bucketName: environment.PHOTO_BUCKET, endpoint: environment.S3_ENDPOINT, region: environment.AWS_REGION } : undefined,
 });
 
 const graphqlHandler = startServerAndCreateLambdaHandler(createApolloServer({ schema: buildPublicSchema() }), handlers.createAPIGatewayProxyEventV2RequestHandler(), {
@@ -31,6 +34,7 @@ const graphqlHandler = startServerAndCreateLambdaHandler(createApolloServer({ sc
     return createRequestContext({
       requestId,
       clientAddress: event.requestContext.http.sourceIp,
+      publicBaseUrl: publicBaseUrlOf(event.headers, event.requestContext.domainName),
       language: preferredLanguage(event.headers?.['accept-language']),
       services,
       logger: logger.createChild({ persistentKeys: { requestId, roles: 'ANONYMOUS' } }),

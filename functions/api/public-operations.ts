@@ -4,6 +4,6 @@
  * becomes public by being listed here with its resolvers' aggregate in public-resolvers.ts.
  */
 export const PUBLIC_OPERATIONS = {
-  Query: ['stationByServiceCode'],
-  Mutation: ['reportIssue', 'confirmIssue'],
+  Query: ['stationByServiceCode', 'trackIssue'],
+  Mutation: ['reportIssue', 'confirmIssue', 'rateIssue', 'requestPhotoUpload'],
 } as const satisfies Record<'Query' | 'Mutation', readonly string[]>;

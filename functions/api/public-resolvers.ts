@@ -1,7 +1,9 @@
 import type { Resolvers } from './generated/graphql';
 import { issueResolvers } from './resolvers/issue';
 import { issueFieldResolvers } from './resolvers/issue-fields';
+import { photoResolvers } from './resolvers/photo';
 import { privacyResolvers } from './resolvers/privacy';
+import { residentResolvers } from './resolvers/resident';
 import { scalarResolvers } from './resolvers/scalars';
 import { stationResolvers } from './resolvers/station';
 
@@ -10,7 +12,7 @@ import { stationResolvers } from './resolvers/station';
  * out the duty planner, compliance and reference-data writes. Fields of types the public schema
  * does not have are ignored when the schema is built.
  */
-const aggregates: Resolvers[] = [stationResolvers, issueResolvers, issueFieldResolvers, privacyResolvers];
+const aggregates: Resolvers[] = [stationResolvers, issueResolvers, issueFieldResolvers, privacyResolvers, residentResolvers, photoResolvers];
 
 export const publicResolvers: Resolvers = aggregates.reduce<Resolvers>((merged, part) => {
   for (const [typeName, fields] of Object.entries(part)) {

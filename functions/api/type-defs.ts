@@ -8,9 +8,10 @@ import issue from '../../schema/issue.graphql';
 import officer from '../../schema/officer.graphql';
 import privacy from '../../schema/privacy.graphql';
 import photo from '../../schema/photo.graphql';
+import resident from '../../schema/resident.graphql';
 import roster from '../../schema/roster.graphql';
 import station from '../../schema/station.graphql';
 import webhook from '../../schema/webhook.graphql';
 
 /** The SDL, one file per aggregate (schema/); the same files drive codegen. */
-export const typeDefs = [common, district, station, grid, officer, issue, photo, dutyPolicy, activity, roster, compliance, webhook, privacy];
+export const typeDefs = [common, district, station, grid, officer, issue, photo, dutyPolicy, activity, roster, compliance, webhook, privacy, resident];

@@ -6,6 +6,7 @@ import { IssuePolicyRepository } from '../store/issues/issue-policy-repository';
 import { HotlineTickets } from '../store/issues/hotline-tickets';
 import { IssueFeed } from '../store/issues/issue-feed';
 import { IssueRepository } from '../store/issues/issue-repository';
+import { TrackingRepository } from '../store/issues/tracking-repository';
 import { OfficerRepository } from '../store/officers';
 import { IssueErasure } from '../store/privacy/issue-erasure';
 import { AuditRepository } from '../store/audit';
@@ -32,6 +33,8 @@ export interface Services {
   issueFeed: IssueFeed;
   hotlineTickets: HotlineTickets;
   issuePolicies: IssuePolicyRepository;
+  /** Residents' tracking codes and ratings. */
+  tracking: TrackingRepository;
   duty: DutyRepositories;
   webhooks: WebhookRepositories;
   /** Where webhooks may deliver: loopback only off AWS, by an explicit setting (functions/shared/env.ts). */
@@ -56,6 +59,7 @@ export function createServices(storeOrOptions: Store | StoreOptions, options: { 
     issueFeed: new IssueFeed(store),
     hotlineTickets: new HotlineTickets(store),
     issuePolicies: new IssuePolicyRepository(store),
+    tracking: new TrackingRepository(store),
     duty: createDutyRepositories(store),
     webhooks: createWebhookRepositories(store, options.webhookSecretKey),
     webhookAddressRules: options.webhookAddressRules ?? { allowLoopback: false },

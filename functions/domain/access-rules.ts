@@ -1,7 +1,8 @@
-import { BadUserInputError, ForbiddenError } from '../shared/errors';
+import { BadUserInputError, ConflictError, ForbiddenError } from '../shared/errors';
 import { hasRole, requireCaller, requireRole, type Caller, type Role } from './caller';
+import type { IssueAction } from './issues/workflow';
 import type { PhotoPurpose } from './photos/photo-keys';
-import { PATROLLING_ROLES, type IssueSource, type OfficerRole } from './vocabulary';
+import { PATROLLING_ROLES, type IssueSource, type IssueStatus, type OfficerRole } from './vocabulary';
 
 /**
  * Who may do what, and who sees which personal data: every access rule of the API, in one place.
@@ -152,6 +153,35 @@ export function checkPhotoUploader(caller: Caller | undefined, upload: { service
   if (caller) return;
   if (!upload.serviceCode) throw BadUserInputError.of('input.serviceCode', 'is required to upload without a token');
   if (upload.purpose !== 'REPORT') throw BadUserInputError.of('input.purpose', 'must be REPORT without a token');
+}
+
+// ── Residents' own reports (tracking codes) ───────────────────────────────────────────────
+
+/**
+ * Which reports get a tracking code: every resident's report (any source but PATROL), whether
+ * the resident sent it or staff took it down for them; a patrol's find has nobody to follow it.
+ */
+export const issuesTrackingCode = (source: IssueSource): boolean => source !== 'PATROL';
+
+/**
+ * What the holder of a tracking code sees of one step of their report: when, the status it led
+ * to, what kind of step it was, and the note the officer wrote for the reporter. Never who did
+ * it (`actor`) nor the notes staff write for each other (`note`).
+ */
+export function residentTimelineStep(event: { at: string; action: IssueAction; toStatus: IssueStatus; publicNote?: string }) {
+  return { at: event.at, action: event.action, toStatus: event.toStatus, publicNote: event.publicNote };
+}
+
+type Ratable = { status: IssueStatus; source: IssueSource; satisfaction?: string };
+
+/** The reporter rates their report once, after it is resolved, unless staff already recorded the follow-up call's answer. */
+export const residentMayRate = (issue: Ratable): boolean =>
+  issue.source !== 'PATROL' && !issue.satisfaction && (issue.status === 'RESOLVED' || issue.status === 'CLOSED');
+
+/** residentMayRate, as the CONFLICT that says why not. */
+export function checkResidentRating(issue: Ratable): void {
+  if (residentMayRate(issue)) return;
+  throw new ConflictError(issue.satisfaction ? 'This report has already been rated' : 'A report can be rated once it is resolved');
 }
 
 // ── Duty ───────────────────────────────────────────────────────────────────────────────────

@@ -8,6 +8,7 @@ import { customDomainSchema } from './deployment/custom-domain';
 import { identitySchema, isLoopbackIssuer, type Identity } from './deployment/identity';
 import { logRetentionDaysSchema } from './deployment/log-retention';
 import { isChinaRegion, regionSchema } from './deployment/region';
+import { reportUrlProblem } from './report-url';
 
 /**
  * The district onboarding file (`infra/districts/<id>.json`): the district, its duty policy,
@@ -206,6 +207,14 @@ export const districtFileSchema = z
     adminEmails: z.array(z.email('must be an email address')).default([]),
     /** Days a closed issue keeps its reporter's contact and photos of people (functions/domain/privacy/personal-data.ts). */
     personalDataRetentionDays: z.int().min(RETENTION_DAYS_RANGE.min).max(RETENTION_DAYS_RANGE.max).default(DEFAULT_RETENTION_DAYS),
+    /** The URL template of the stations' QR codes (report-url.ts); absent: this deployment's own page `/r/{code}`. */
+    reportUrl: z
+      .string()
+      .check((ctx) => {
+        const problem = reportUrlProblem(ctx.value);
+        if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+      })
+      .optional(),
     stations: z.array(stationEntry).default([]),
     officers: z.array(officerEntry).default([]),
     grids: z.array(gridEntry).default([]),

@@ -25,6 +25,8 @@ export interface HttpAdapterOptions {
    * are the server's own, so they get no CORS headers.
    */
   localPages?(request: IncomingMessage, response: ServerResponse): boolean;
+  /** The residents' pages' handler (functions/pages/handler.ts), behind `GET /r/{code}` and `GET /t/{code}` as deployed. */
+  pagesHandler?: HttpApiHandler;
   /** Routes `ANY <prefix>{proxy+}` without the authorizer, each to its own function (Open311). */
   proxyRoutes?: ProxyRoute[];
 }
@@ -35,6 +37,9 @@ export interface ProxyRoute {
   handler: HttpApiHandler;
   functionName: string;
 }
+
+/** The public pages' routes (infra/constructs/http-api.ts): one path segment after `/r/` or `/t/`. */
+const PAGE_ROUTE = /^\/([rt])\/[^/]+$/;
 
 const NO_ORIGINS: AllowedOrigins = { allows: () => false, description: 'none' };
 
@@ -79,7 +84,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   if (options.localPages?.(request, response)) return;
   for (const [name, value] of Object.entries(responseCorsHeaders(request.headers.origin, allowedOrigins))) response.setHeader(name, value);
   const proxy = options.proxyRoutes?.find((candidate) => path.startsWith(candidate.prefix));
-  const route = proxy ? { authorized: false } : ROUTES[path];
+  const pageRoute = !proxy && options.pagesHandler && method === 'GET' ? PAGE_ROUTE.exec(path) : null;
+  const route = proxy || pageRoute ? { authorized: false } : ROUTES[path];
   if (!route || !METHODS.includes(method)) return sendMessage(response, 404, 'Not Found');
   if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) return refuseTooLarge(request, response);
   const body = await readBody(request, maxBodyBytes);
@@ -99,11 +105,11 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   const now = new Date();
   const event = buildHttpApiEvent(
     { method, url, httpVersion: request.httpVersion, rawHeaders: request.rawHeaders, remoteAddress: request.socket.remoteAddress, body },
-    { routeKey: proxy ? `${method} ${proxy.prefix}{proxy+}` : `${method} ${path}`, requestId: randomBytes(12).toString('base64'), now, ...(claims ? { claims } : {}) },
+    { routeKey: proxy ? `${method} ${proxy.prefix}{proxy+}` : pageRoute ? `GET /${pageRoute[1]}/{code}` : `${method} ${path}`, requestId: randomBytes(12).toString('base64'), now, ...(claims ? { claims } : {}) },
   );
   let result: APIGatewayProxyResultV2;
   try {
-    const handler = proxy?.handler ?? ((route.public && options.publicHandler) || options.handler);
+    const handler = proxy?.handler ?? (pageRoute ? options.pagesHandler! : (route.public && options.publicHandler) || options.handler);
     result = await handler(event, createLambdaContext(proxy?.functionName ?? options.functionName, now.getTime()));
   } catch (error) {
     options.logError?.(`handler threw on ${event.routeKey}`, error);

@@ -15,6 +15,7 @@ import { loadOrCreateCursorKey, loadOrCreateWebhookKey } from './cursor-key';
 import { createHttpAdapter, type HttpApiHandler } from './http-adapter';
 import { claimMappingOf } from '../domain/deployment/identity';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from './local-auth';
+import { handler as pagesHandler } from '../pages/handler';
 import { describeSync, ensureTable, readDistrictFile } from './local-database';
 import { DISCOVERY_PATH, oidcProviderPages } from './oidc-provider';
 import { createOidcVerifier, type TrustedIssuer } from './oidc-verifier';
@@ -171,6 +172,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       logError: (message, error) => console.error(message, error),
       allowedOrigins,
       localPages: (request, response) => providerPages(request, response) || (readyExplorer?.answer(request, response) ?? false),
+      pagesHandler: pagesHandler as HttpApiHandler,
     });
     return { url: `http://localhost:${port}/graphql`, port, dynamoDbPid: dynamo.process.pid, events, stop };
   } catch (error) {

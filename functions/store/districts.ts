@@ -14,6 +14,8 @@ export interface DistrictRecord extends ItemKey {
   name: string;
   timezone: string;
   policy: DutyPolicy;
+  /** The district file's `reportUrl` template, when it sets one (functions/domain/report-url.ts). */
+  reportUrl?: string;
   version: number;
 }
 

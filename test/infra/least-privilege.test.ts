@@ -137,6 +137,8 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
       { Effect: 'Allow', Action: 'events:PutEvents', Resource: bus },
       { Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'], Resource: arnOf(idStartingWith(template, 'AWS::SQS::Queue', 'EventsDeadLetters')) },
     ],
+    // The residents' pages: static HTML, nothing beyond their logs.
+    [roleOf('ResidentPagesFunction')]: [],
   };
   for (const { roleId } of functionRoles(template)) {
     const grants = statementsOfRole(template, roleId).filter((statement) => !asList(statement.Action).some((action) => action.startsWith('logs:')));

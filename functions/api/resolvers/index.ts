@@ -10,12 +10,13 @@ import { issueFieldResolvers } from './issue-fields';
 import { officerResolvers } from './officer';
 import { privacyResolvers } from './privacy';
 import { photoResolvers } from './photo';
+import { residentResolvers } from './resident';
 import { rosterResolvers } from './roster';
 import { scalarResolvers } from './scalars';
 import { stationResolvers } from './station';
 import { webhookResolvers } from './webhook';
 
-const aggregates: Resolvers[] = [districtResolvers, stationResolvers, gridResolvers, officerResolvers, issueResolvers, issueFieldResolvers, photoResolvers, dutyPolicyResolvers, activityResolvers, rosterResolvers, attendanceResolvers, complianceResolvers, webhookResolvers, privacyResolvers];
+const aggregates: Resolvers[] = [districtResolvers, stationResolvers, gridResolvers, officerResolvers, issueResolvers, issueFieldResolvers, photoResolvers, dutyPolicyResolvers, activityResolvers, rosterResolvers, attendanceResolvers, complianceResolvers, webhookResolvers, privacyResolvers, residentResolvers];
 
 /** All resolvers, merged per type (each aggregate contributes fields to Query and Mutation). */
 export const resolvers: Resolvers = aggregates.reduce<Resolvers>((merged, part) => {

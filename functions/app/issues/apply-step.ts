@@ -11,6 +11,8 @@ import { countedFacts } from './counted-facts';
 export interface StepPlan {
   changes: IssueChanges;
   note?: string;
+  /** The note for the reporter's status page, when the step has one (access-rules.ts, residentTimelineStep). */
+  publicNote?: string;
   /** Conditions on other items (the new assignee, the issue duplicated) written in the same transaction. */
   checks?: GuardedWrite[];
 }
@@ -36,14 +38,14 @@ export async function applyStep(services: Services, caller: Caller | undefined, 
   checkExpectedVersion(`Issue ${current.id}`, current, request.expectedVersion);
   const toStatus = nextStatus(request.action, current.status);
   const at = services.clock().toISOString();
-  const { changes, note, checks = [] } = request.plan(current, at);
+  const { changes, note, publicNote, checks = [] } = request.plan(current, at);
   const next: IssueRecord = { ...current, ...changes, status: toStatus };
   const effects = counterEffects(countedFacts(current), countedFacts(next), request.action);
   const event = issueStepEvent({ ...next, version: current.version + 1 }, { action: request.action, fromStatus: current.status, at, timezone });
   return services.issues.applyStep(
     current,
     next,
-    { at, actor: staff.subject, action: request.action, fromStatus: current.status, toStatus, ...(note ? { note } : {}) },
+    { at, actor: staff.subject, action: request.action, fromStatus: current.status, toStatus, ...(note ? { note } : {}), ...(publicNote ? { publicNote } : {}) },
     { counts: effects, checks, event },
   );
 }

@@ -52,6 +52,7 @@ export async function resolveIssue(services: Services, caller: Caller | undefine
         ...(afterPhotos ? { resolutionPhotoKeys: afterPhotos } : {}),
       },
       note: input.note,
+      publicNote: input.publicNote,
     }),
   });
 }
@@ -77,7 +78,8 @@ export function closeIssue(services: Services, caller: Caller | undefined, args:
     authorize: supervisors,
     plan: (issue, at) => {
       const residentReport = issue.source !== 'PATROL';
-      if (residentReport && !input.satisfaction) throw BadUserInputError.of('satisfaction', `is required to close a resident's report (source ${issue.source}): the follow-up call's rating`);
+      // A reporter who rated it themselves (rateIssue) already gave the follow-up's answer.
+      if (residentReport && !input.satisfaction && !issue.satisfaction) throw BadUserInputError.of('satisfaction', `is required to close a resident's report (source ${issue.source}): the follow-up call's rating`);
       if (!residentReport && input.satisfaction) throw BadUserInputError.of('satisfaction', 'is refused for a PATROL find: only a resident’s report is rated');
       return { changes: { closedAt: at, firstClosedAt: issue.firstClosedAt ?? at, satisfaction: input.satisfaction ?? issue.satisfaction }, note: input.note };
     },

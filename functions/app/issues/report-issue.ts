@@ -11,7 +11,8 @@ import { ConflictError, NotFoundError } from '../../shared/errors';
 import { issueKey } from '../../store/issues/issue-keys';
 import type { NewIssueEvent } from '../../store/issues/issue-repository';
 import type { IssueRecord } from '../../store/issues/issue-record';
-import { checkReporter } from '../../domain/access-rules';
+import { checkReporter, issuesTrackingCode } from '../../domain/access-rules';
+import { formatTrackingCode, generateTrackingCode, trackingCodeHash } from '../../domain/issues/tracking-code';
 import type { Caller } from '../../domain/caller';
 import type { PublicCall } from '../../store/issues/rate-limit';
 import type { GridRecord } from '../../store/grids';
@@ -68,7 +69,7 @@ export async function reportIssue(
   caller: Caller | undefined,
   args: unknown,
   origin: { clientAddress?: string } = {},
-): Promise<{ issue: IssueRecord; possibleDuplicates: IssueRecord[]; related: ReportRelated }> {
+): Promise<{ issue: IssueRecord; possibleDuplicates: IssueRecord[]; related: ReportRelated; trackingCode: string | null }> {
   const { input } = parseArguments(reportIssueArguments, args);
   checkReporter(caller, input);
   const districtId = caller ? caller.districtId : districtOfServiceCode(input.serviceCode!);
@@ -143,7 +144,12 @@ export async function reportIssue(
     ? undefined
     : { serviceCode: input.serviceCode!, clientAddress: origin.clientAddress, limits: publicLimitsOf(policy), at: now };
   const event = issueStepEvent(issue, { action: 'REPORT', at, timezone: district.timezone });
-  const checks = input.hotlineTicket ? [services.hotlineTickets.claim(districtId, input.hotlineTicket, id)] : [];
+  // The reporter's receipt: only its hash is stored, in the report's own transaction.
+  const tracking = issuesTrackingCode(issue.source) ? generateTrackingCode(districtId) : undefined;
+  const checks = [
+    ...(tracking ? [services.tracking.codeWrite(districtId, id, trackingCodeHash(tracking), at)] : []),
+    ...(input.hotlineTicket ? [services.hotlineTickets.claim(districtId, input.hotlineTicket, id)] : []),
+  ];
   const stationId = issue.stationId;
   let station: StationRecord | undefined;
   try {
@@ -153,7 +159,7 @@ export async function reportIssue(
     ]);
   } catch (error) {
     const earlier = error instanceof ConflictError && input.hotlineTicket ? await issueOfTicket(services, districtId, input.hotlineTicket) : undefined;
-    if (earlier) return { issue: earlier, possibleDuplicates: [], related: {} };
+    if (earlier) return { issue: earlier, possibleDuplicates: [], related: {}, trackingCode: null };
     throw error;
   }
   const related: ReportRelated = {
@@ -161,7 +167,7 @@ export async function reportIssue(
     ...(station ? { station } : {}),
     ...(issue.assigneeId ? { assignee: officers.find((officer) => officer.id === issue.assigneeId) } : {}),
   };
-  return { issue, possibleDuplicates: duplicates, related };
+  return { issue, possibleDuplicates: duplicates, related, trackingCode: tracking ? formatTrackingCode(tracking) : null };
 }
 
 /** The issue an earlier intake of the same 12345 ticket made: the answer to a re-sent referral. */

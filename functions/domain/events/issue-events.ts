@@ -84,3 +84,20 @@ export function issueStepEvent(issue: IssueFacts, step: IssueStep): DomainEvent 
     },
   });
 }
+
+/**
+ * The reporter's own rating (rateIssue): not a workflow step, yet a change of the issue at a new
+ * version, announced as `issue.rated` with the rating and no comment (the reporter's words).
+ */
+export function issueRatedEvent(issue: IssueFacts, at: string, timezone: string): DomainEvent {
+  const resolved = issueStepEvent(issue, { action: 'CLOSE', at, timezone });
+  return domainEvent({
+    type: 'issue.rated',
+    districtId: issue.districtId,
+    timezone,
+    at,
+    subject: { type: 'Issue', id: issue.id },
+    sequence: issue.version,
+    data: { ...resolved.data, fromStatus: undefined, ratedBy: 'RESIDENT' },
+  });
+}

@@ -46,6 +46,9 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'was not uploaded for this purpose': '不是为此用途上传的照片',
   'was not uploaded, or was refused as not an image': '尚未上传，或因不是图片而被拒绝',
   'is still being processed: try again in a moment': '仍在处理中：请稍后重试',
+  'This report has already been rated': '该问题已评价过',
+  'A report can be rated once it is resolved': '问题处理完成后才能评价',
+  'does not match any report': '没有与之对应的问题',
 
   // ── Conflicts ──────────────────────────────────────────────────────────────────────────
   '{subject} is at version {n}, not the expected {m}': '{subject} 当前为第 {n} 版，而非预期的第 {m} 版',
@@ -213,4 +216,16 @@ export const ACTION_NAMES: Readonly<Record<string, string>> = {
   close: '结案',
   reopen: '重新办理',
   reject: '驳回',
+};
+
+/** What a reporter's status page says of each step (domain/issues/public-timeline.ts), keyed by the step's action. */
+export const STEP_SUMMARIES: Readonly<Record<string, string>> = {
+  REPORT: '已受理',
+  ASSIGN: '已派遣',
+  START: '处置中',
+  RESOLVE: '已处理',
+  TRANSFER: '已转交相关部门',
+  CLOSE: '已回访结案',
+  REOPEN: '返工处理中',
+  REJECT: '不予立案',
 };

@@ -63,7 +63,13 @@ const step = { id: idField, expectedVersion: versionField.nullish(), note: absen
 
 export const assignIssueArguments = z.object({ ...step, assigneeId: idField });
 export const plainStepArguments = z.object(step);
-export const resolveIssueArguments = z.object({ ...step, resolvedOnSite: absentIfNull(z.boolean()), photoKeys: absentIfNull(photoKeysField) });
+export const resolveIssueArguments = z.object({
+  ...step,
+  resolvedOnSite: absentIfNull(z.boolean()),
+  photoKeys: absentIfNull(photoKeysField),
+  /** For the reporter's status page; `note` stays with staff. */
+  publicNote: absentIfNull(freeText(500, { multiline: true })),
+});
 export const transferIssueArguments = z.object({
   ...step,
   department: freeText(100),

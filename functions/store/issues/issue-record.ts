@@ -45,6 +45,11 @@ export interface IssueRecord extends ItemKey {
   satisfaction?: Satisfaction;
   /** The 12345 hotline's ticket number of a referral; unique in the district (a claim item). */
   hotlineTicket?: string;
+  /** Set when the reporter rated the resolved issue themselves (rateIssue); absent for the staff's follow-up call. */
+  ratedBy?: 'RESIDENT';
+  ratedAt?: string;
+  /** What the reporter wrote with their rating. */
+  ratingComment?: string;
   /** Number of history events written; the next event's sequence number is this plus one. */
   eventCount: number;
   version: number;
@@ -59,6 +64,8 @@ export interface IssueEventRecord extends ItemKey {
   fromStatus?: IssueStatus;
   toStatus: IssueStatus;
   note?: string;
+  /** The officer's note for the reporter, shown on their status page (`note` is for staff only). */
+  publicNote?: string;
 }
 
 /** What a step may set or clear on the issue item; everything else is fixed at report time. */

@@ -24,6 +24,7 @@ function districtFileState(file: DistrictFile): Fields {
   return {
     name: file.name,
     timezone: file.timezone,
+    ...(file.reportUrl ? { reportUrl: file.reportUrl } : {}),
     ...Object.fromEntries(Object.entries(file.policy).map(([key, value]) => [`${POLICY}${key}`, value])),
   };
 }
@@ -61,7 +62,7 @@ export function syncDistrictRecord(store: Store, file: DistrictFile): Promise<En
   return retryOnConflict(async () => {
     const current = (await districts.get(file.id)) as SyncedDistrict | undefined;
     if (!current) {
-      const item = { ...districtKey(file.id), id: file.id, name: file.name, timezone: file.timezone, policy: file.policy, version: 1, fileState: desired };
+      const item = { ...districtKey(file.id), id: file.id, name: file.name, timezone: file.timezone, ...(file.reportUrl ? { reportUrl: file.reportUrl } : {}), policy: file.policy, version: 1, fileState: desired };
       await transactWrite(store, [put(store, item, {})]);
       return 'created';
     }

@@ -15,7 +15,7 @@ const LAYERS = {
 } as const;
 
 type Layer = keyof typeof LAYERS;
-const HANDLER_FOLDERS = ['roster', 'compliance', 'onboarding', 'webhooks', 'events', 'privacy', 'photos'];
+const HANDLER_FOLDERS = ['roster', 'compliance', 'onboarding', 'webhooks', 'events', 'privacy', 'photos', 'pages'];
 
 /**
  * The files of domain/ that shared/ may read: the vocabulary (the district-id pattern of the

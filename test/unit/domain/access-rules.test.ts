@@ -4,10 +4,13 @@ import {
   checkPhotoUploader,
   checkReporter,
   requireActivityPlace,
+  checkResidentRating,
+  issuesTrackingCode,
   requireActivityWriter,
   requireOnSiteResolver,
   requireIssueHandler,
   requireOperation,
+  residentTimelineStep,
   seesIssueDetails,
   seesIssuePhotos,
   seesIssueRelations,
@@ -158,6 +161,34 @@ describe('on-the-spot resolution', () => {
     ['a SCHEDULER', scheduler, undefined, { stationId: 's-1' }, 'FORBIDDEN'],
   ] as const)('given %s, when a report resolved on the spot is checked, then %s', (_who, caller, record, area, answer) => {
     expect(outcome(() => requireOnSiteResolver(caller, record, area))).toBe(answer);
+  });
+});
+
+describe("residents' own reports (tracking codes)", () => {
+  test.each([
+    ['SERVICE_CODE', true],
+    ['HOTLINE', true],
+    ['WALK_IN', true],
+    ['PATROL', false],
+  ] as const)('given a %s report, when it is received, then it gets a tracking code: %s', (source, answer) => {
+    expect(issuesTrackingCode(source)).toBe(answer);
+  });
+
+  test('given a step with its actor and staff note, when the reporter sees it, then only its time, kind, status and public note remain', () => {
+    const step = { at: '2026-11-22T02:00:00Z', actor: 'sup-1', action: 'RESOLVE' as const, fromStatus: 'IN_PROGRESS' as const, toStatus: 'RESOLVED' as const, note: '内部', publicNote: '已处理' };
+
+    expect(residentTimelineStep(step)).toEqual({ at: step.at, action: 'RESOLVE', toStatus: 'RESOLVED', publicNote: '已处理' });
+  });
+
+  test.each([
+    ['RESOLVED, unrated', { status: 'RESOLVED', source: 'SERVICE_CODE' }, 'OK'],
+    ['CLOSED, unrated', { status: 'CLOSED', source: 'HOTLINE' }, 'OK'],
+    ['RESOLVED, rated', { status: 'RESOLVED', source: 'SERVICE_CODE', satisfaction: 'SATISFIED' }, 'CONFLICT'],
+    ['IN_PROGRESS', { status: 'IN_PROGRESS', source: 'SERVICE_CODE' }, 'CONFLICT'],
+    ['REJECTED', { status: 'REJECTED', source: 'SERVICE_CODE' }, 'CONFLICT'],
+    ['a PATROL find, RESOLVED', { status: 'RESOLVED', source: 'PATROL' }, 'CONFLICT'],
+  ] as const)('given a report %s, when its reporter rates it, then %s', (_what, issue, answer) => {
+    expect(outcome(() => checkResidentRating(issue))).toBe(answer);
   });
 });
 
