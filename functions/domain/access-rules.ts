@@ -48,10 +48,12 @@ const supervising = (caller: Caller | undefined): boolean => hasRole(caller, 'AD
 export const seesOfficerPhone = (caller: Caller | undefined, officer: { id: string }): boolean =>
   supervising(caller) || (!!caller && caller.officerId === officer.id);
 
-/** Who reads an issue: a staff caller, or the anonymous resident who reported it in this very request. */
+/** Who reads an issue: a staff caller, or the anonymous resident who reported it in this very request or holds its tracking code. */
 export interface IssueReader {
   caller?: Caller;
   reportedItInThisRequest: boolean;
+  /** The reader proved to be the reporter with the report's tracking code (trackIssue, rateIssue). */
+  holdsTrackingCode?: boolean;
 }
 
 /**
@@ -88,7 +90,7 @@ export function personalDataRead(typeName: string, fieldName: string, parent: un
 /** Every write by an ADMIN token leaves an audit record (whatever else the token's roles allow). */
 export const auditsWritesOf = (caller: Caller | undefined): boolean => hasRole(caller, 'ADMIN');
 /** The officer's after-photos: staff, and the resident who reported the issue (never other anonymous readers). */
-export const seesResolutionPhotos = (reader: IssueReader): boolean => !!reader.caller || reader.reportedItInThisRequest;
+export const seesResolutionPhotos = (reader: IssueReader): boolean => !!reader.caller || reader.reportedItInThisRequest || !!reader.holdsTrackingCode;
 
 /** Where an issue sits (grid, station, assignee, duplicate) and its history: staff only. */
 export const seesIssueRelations = (caller: Caller | undefined): boolean => !!caller;

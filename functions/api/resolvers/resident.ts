@@ -1,4 +1,5 @@
-import { residentMayRate } from '../../domain/access-rules';
+import { residentMayRate, seesResolutionPhotos } from '../../domain/access-rules';
+import { photoReadUrls } from '../../app/photos/photo-read-urls';
 import { rateIssue } from '../../app/issues/rate-issue';
 import { trackIssue } from '../../app/issues/track-issue';
 import { stepSummary } from '../../domain/issues/public-timeline';
@@ -37,8 +38,9 @@ export const residentResolvers: Resolvers = {
     dueAt: async ({ issue }, _args, context) => inZone(issue.dueAt, await context.timezoneOf(issue.districtId)),
     resolvedAt: async ({ issue }, _args, context) => (issue.resolvedAt ? inZone(issue.resolvedAt, await context.timezoneOf(issue.districtId)) : null),
     timeline: ({ timeline }) => timeline,
-    // The officer's after-photos arrive with the photo uploads (requestPhotoUpload); until then none.
-    afterPhotoUrls: () => [],
+    // The officer's after-photos (处置后照片), as short-lived links: the tracking code's holder is the reporter.
+    afterPhotoUrls: ({ issue }, _args, context) =>
+      seesResolutionPhotos({ caller: context.caller, reportedItInThisRequest: false, holdsTrackingCode: true }) ? photoReadUrls(context.services, issue.resolutionPhotoKeys) : [],
     satisfaction: ({ issue }) => issue.satisfaction ?? null,
     canRate: ({ issue }) => residentMayRate(issue),
   },

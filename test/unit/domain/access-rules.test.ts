@@ -105,6 +105,14 @@ describe('personal data', () => {
       afterPhotos: seesResolutionPhotos(reader),
     }).toEqual(seen);
   });
+
+  test('given the anonymous holder of a report\'s tracking code, when the report is tracked, then the after-photos are seen and the photos of people are not', () => {
+    const reader = { reportedItInThisRequest: false, holdsTrackingCode: true };
+
+    expect(seesResolutionPhotos(reader)).toBe(true);
+    expect(seesIssuePhotos(reader, { photosShowPeople: true })).toBe(false);
+    expect(seesReporterContact(undefined)).toBe(false);
+  });
 });
 
 describe('issue handling and reporting', () => {
