@@ -34,6 +34,8 @@ const cloudFormation: ChinaAvailability = {
 };
 const iam: ChinaAvailability = { service: 'AWS Identity and Access Management', source: `${GUIDE}/iam.html` };
 const sns: ChinaAvailability = { service: 'Amazon SNS', source: `${GUIDE}/sns.html`, note: 'No SMS or mobile push: alarms go to e-mail or HTTPS subscriptions.' };
+const eventBridge: ChinaAvailability = { service: 'Amazon EventBridge event buses and rules', source: 'https://docs.amazonaws.cn/en_us/eventbridge/latest/userguide/feature-availability.html' };
+const s3: ChinaAvailability = { service: 'Amazon S3', source: 'https://docs.amazonaws.cn/en_us/AmazonS3/latest/userguide/', note: 'Buckets, bucket policies and event notifications to Lambda; S3-managed encryption.' };
 const sqs: ChinaAvailability = { service: 'Amazon SQS', source: `${GUIDE}/sqs.html`, note: 'Server-side encryption available; no dead-letter redrive.' };
 
 /** Every CloudFormation resource type a China district's template may contain. */
@@ -47,14 +49,22 @@ export const CHINA_RESOURCE_TYPES: Readonly<Record<string, ChinaAvailability>> =
   'AWS::ApiGatewayV2::Stage': apiGateway,
   'AWS::CloudWatch::Alarm': { service: 'Amazon CloudWatch alarms', source: 'https://docs.amazonaws.cn/en_us/AmazonCloudWatch/latest/monitoring/alarm-getting-started.html' },
   'AWS::DynamoDB::Table': { service: 'Amazon DynamoDB', source: `${GUIDE}/dynamodb.html`, note: 'No multi-Region strongly consistent global tables.' },
-  'AWS::Events::EventBus': { service: 'Amazon EventBridge event buses', source: 'https://docs.amazonaws.cn/en_us/eventbridge/latest/userguide/feature-availability.html' },
+  'AWS::Events::EventBus': eventBridge,
+  'AWS::Events::Rule': eventBridge,
   'AWS::IAM::Policy': iam,
   'AWS::IAM::Role': iam,
   'AWS::KMS::Key': { service: 'AWS Key Management Service', source: 'https://www.amazonaws.cn/en/documentation-overview/kms/' },
   'AWS::Lambda::EventInvokeConfig': lambda,
+  'AWS::Lambda::EventSourceMapping': {
+    service: 'Lambda event source mappings on DynamoDB Streams',
+    source: 'https://docs.amazonaws.cn/en_us/lambda/latest/dg/services-ddb-params.html',
+    note: 'DynamoDB Streams with Lambda triggers: https://docs.amazonaws.cn/en_us/amazondynamodb/latest/developerguide/Streams.Lambda.html',
+  },
   'AWS::Lambda::Function': lambda,
   'AWS::Lambda::Permission': lambda,
   'AWS::Logs::LogGroup': { service: 'Amazon CloudWatch Logs', source: `${GUIDE}/services.html` },
+  'AWS::S3::Bucket': s3,
+  'AWS::S3::BucketPolicy': s3,
   'AWS::SNS::Topic': sns,
   'AWS::SNS::TopicPolicy': sns,
   'AWS::SQS::Queue': sqs,

@@ -24,7 +24,7 @@ export const issueResolvers: Resolvers = {
       const reported = await reportIssue(context.services, context.caller, args, { clientAddress: context.clientAddress });
       context.reportedIssueIds.add(reported.issue.id);
       primeRelated(context, reported.related);
-      return { issue: reported.issue, possibleDuplicates: reported.possibleDuplicates };
+      return { issue: reported.issue, possibleDuplicates: reported.possibleDuplicates, trackingCode: reported.trackingCode };
     },
     assignIssue: (_parent, args, context) => assignIssue(context.services, context.caller, args),
     startIssue: (_parent, args, context) => startIssue(context.services, context.caller, args),

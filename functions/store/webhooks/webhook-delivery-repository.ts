@@ -1,3 +1,4 @@
+import { connectionOfItems } from '../index-items';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { WebhookDelivery } from '../../domain/webhooks/webhook-delivery';
@@ -126,8 +127,9 @@ export class WebhookDeliveryRepository {
   }
 
   /** A dead letter, newest first: one page of the dead index. */
-  listDead(districtId: string, page: { first: number; after?: string | null }): Promise<Connection<WebhookDelivery>> {
-    return queryConnection<DeliveryItem>(this.store, {
+  async listDead(districtId: string, page: { first: number; after?: string | null }): Promise<Connection<WebhookDelivery>> {
+    // The index holds keys only (functions/store/table-definition.ts): the page's items are read by key.
+    const keys = await queryConnection<DeliveryItem>(this.store, {
       districtId,
       list: 'WEBHOOK_DEAD_LETTERS',
       keyNames: ['PK', 'SK', 'GSI6PK', 'GSI6SK'],
@@ -135,7 +137,9 @@ export class WebhookDeliveryRepository {
       range: { indexName: DEAD_INDEX, partition: { name: 'GSI6PK', value: deadPartition(districtId) }, descending: true },
       first: page.first,
       after: page.after,
-    }).then((connection) => ({ ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: deliveryOf(edge.node) })) }));
+    });
+    const connection = await connectionOfItems<DeliveryItem>(this.store, keys);
+    return { ...connection, edges: connection.edges.map((edge) => ({ ...edge, node: deliveryOf(edge.node) })) };
   }
 
   /**
