@@ -24,9 +24,13 @@ export function monthPeriod(month: string): { from: string; to: string } {
  * case as the API's issueStats (so the numbers are the API's). One call covers a month report.
  */
 export async function periodKpis(services: Services, caller: Caller, period: { from: string; to: string }): Promise<ScopedKpis[]> {
-  const [stations, grids] = await Promise.all([services.stations.all(caller.districtId), services.grids.all(caller.districtId)]);
+  const [district, stations, grids] = await Promise.all([
+    services.districts.get(caller.districtId),
+    services.stations.all(caller.districtId),
+    services.grids.all(caller.districtId),
+  ]);
   const scopes: { scope: ScopedKpis['scope']; name: string; args: Record<string, string> }[] = [
-    { scope: '全区', name: caller.districtId, args: {} },
+    { scope: '全区', name: district?.name ?? caller.districtId, args: {} },
     ...stations.map((station) => ({ scope: '工作站' as const, name: station.name, args: { stationId: station.id } })),
     ...grids.map((grid) => ({ scope: '网格' as const, name: grid.name, args: { gridId: grid.id } })),
   ];

@@ -111,7 +111,7 @@ describe('exports read back from XLSX carry the numbers the API answers', () => 
       const row = sheet![index + 1]!;
       expect([row[2], row[7], row[8], row[10], row[15] ?? null]).toEqual([issueStats.total, issueStats.resolvedOnSite, issueStats.patrolFound, issueStats.overdue, issueStats.onSiteResolutionRate]);
     }
-    expect(sheet![1]!.slice(0, 3)).toEqual(['全区', 'dingnan', 5]);
+    expect(sheet![1]!.slice(0, 3)).toEqual(['全区', '定南县', 5]);
     expect(sheet![1]![15]).toBeCloseTo(0.6, 5);
   });
 });
