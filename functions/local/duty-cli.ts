@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { complianceHeatMapSvg } from '../app/compliance/heat-map-svg';
+import { complianceExport, rosterExport } from '../app/exports/duty-export-tables';
 import { createServices } from '../app/services';
 import type { CompliancePublisher, NonCompliantStationsEvent } from '../app/compliance/event-publisher';
 import { runScheduledCompliance } from '../app/compliance/scheduled-run';
@@ -9,9 +10,11 @@ import { runScheduledRoster } from '../app/roster/scheduled-run';
 import { createStore } from '../store/client';
 import { findLocalDatabase } from './duty-jobs';
 import { complianceTable, rosterTable, terminalTextWidth } from './duty-tables';
+import { EXPORT_OPTIONS, writeExports } from './export-files';
 import { DEFAULT_DISTRICT, LOCAL_TABLE_NAME, resolveDataDir } from './paths';
 
-const USAGE = 'usage: npm run roster -- --week 2026-W48 [--district dingnan] | npm run compliance -- --week 2026-W47 [--district dingnan] [--svg heat-map.svg]';
+const USAGE =
+  'usage: npm run roster -- --week 2026-W48 [--district dingnan] [--csv roster.csv] [--xlsx roster.xlsx] | npm run compliance -- --week 2026-W47 [--district dingnan] [--svg heat-map.svg] [--csv out.csv] [--xlsx out.xlsx]';
 
 /** Locally the event is printed: there is no event bus. */
 class PrintingPublisher implements CompliancePublisher {
@@ -25,14 +28,16 @@ class PrintingPublisher implements CompliancePublisher {
 /**
  * `npm run roster -- --week 2026-W48` / `npm run compliance -- --week 2026-W47`: runs the
  * scheduled job once, exactly as the Lambda does (same code, same idempotent storage), against
- * the local DynamoDB (see duty-jobs.ts for how it is found), and prints a table.
+ * the local DynamoDB (see duty-jobs.ts for how it is found), prints a table and, given `--csv`
+ * or `--xlsx`, writes the same data as an export with Chinese headers.
  */
 async function main(): Promise<void> {
   const [job, ...rest] = process.argv.slice(2);
   if (job !== 'roster' && job !== 'compliance') fail(USAGE, 2);
-  let values: { week?: string; district?: string; svg?: string };
+  let values: { week?: string; district?: string; svg?: string; csv?: string; xlsx?: string };
   try {
-    ({ values } = parseArgs({ args: rest, options: { week: { type: 'string' }, district: { type: 'string' }, svg: { type: 'string' } }, strict: true, allowPositionals: false }));
+    const options = { week: { type: 'string' }, district: { type: 'string' }, svg: { type: 'string' }, ...EXPORT_OPTIONS } as const;
+    ({ values } = parseArgs({ args: rest, options, strict: true, allowPositionals: false }));
   } catch (error) {
     return fail(`${(error as Error).message}; ${USAGE}`, 2);
   }
@@ -53,13 +58,16 @@ async function main(): Promise<void> {
     if (job === 'roster') {
       const summary = await runScheduledRoster(services, districtId, event, services.clock());
       console.log(`outcome: ${summary.outcome}`);
-      console.log(rosterTable((await services.duty.rosters.read(districtId, summary.week))!, style));
+      const roster = (await services.duty.rosters.read(districtId, summary.week))!;
+      console.log(rosterTable(roster, style));
+      await writeExports(rosterExport(roster, names), values);
     } else {
       const publisher = new PrintingPublisher();
       const summary = await runScheduledCompliance(services, publisher, districtId, event, services.clock());
       console.log(`outcome: ${summary.outcome}`);
       const report = (await services.duty.complianceReports.read(districtId, summary.week))!;
       console.log(complianceTable(report, style, summary));
+      await writeExports(complianceExport(report, names), values);
       if (values.svg) {
         await writeFile(values.svg, complianceHeatMapSvg(summary.week, district.timezone, report.stations, names.stations));
         console.log(`heat map: ${values.svg}`);

@@ -68,6 +68,21 @@ describe('the README commands', () => {
     expect(result.stdout).toMatch(/"issueStats":\{"total":1,"resolved":1,/);
   });
 
+  test("given npm start, when the scheduler's week runs as written, then Xi'an's verdicts come out and the exports are written", () => {
+    const week = bashBlocksOf('Duty: rosters and weekly compliance').find((block) => block.includes('computeCompliance'));
+
+    const result = runAsReader(week!, server);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toMatch(/"errors"/);
+    expect(result.stdout).toMatch(/"publishRoster":\{"status":"PUBLISHED"/);
+    expect(result.stdout).toMatch(/\{"station":\{"id":"dn-s-01"\},"compliant":false,"reasons":\["1 of 2 required sessions held","2026-11-18: 90 min, under 120"\]\}/);
+    expect(result.stdout).toMatch(/\{"station":\{"id":"dn-s-02"\},"compliant":true,"reasons":\[\]\}/);
+    expect(result.stdout).toMatch(/^xlsx: .*compliance\.xlsx$/m);
+    expect(result.stdout).toMatch(/^xlsx: .*roster\.xlsx$/m);
+    expect(result.stdout).toMatch(/^xlsx: .*kpis\.xlsx$/m);
+  });
+
   test('given npm start, when the Open311 examples run as written, then the services and the open requests answer in JSON and XML', () => {
     const open311 = bashBlocksOf('Issues: report → dispatch → handle → close').find((block) => block.includes('/open311/v2/'));
 
