@@ -7,8 +7,8 @@ import { functionAssetDirectory, synthesizeDistrictStack, type SynthesizedStack 
 
 jest.setTimeout(120_000);
 
-/** Open311 has no GraphQL: its bundle is a fraction of the API's. */
-const OPEN311_BUDGET_BYTES = 300_000;
+/** Open311 has no GraphQL: its bundle (the use cases and the store, zod, luxon) stays well under half the API's. */
+const OPEN311_BUDGET_BYTES = 400_000;
 
 let synthesized: SynthesizedStack;
 let functionId: string;
