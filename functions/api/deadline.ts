@@ -11,7 +11,9 @@ export const DEADLINE_MARGIN_MS = 1_000;
  * the client gets a retryable answer rather than a gateway timeout. Already aborted when less
  * than the margin remains. The timer does not keep the process alive.
  */
-export function requestDeadline(context: Pick<Context, 'getRemainingTimeInMillis'>, options: { marginMs?: number } = {}): AbortSignal {
+export function requestDeadline(context: Partial<Pick<Context, 'getRemainingTimeInMillis'>>, options: { marginMs?: number } = {}): AbortSignal | undefined {
+  // The Lambda runtime always gives the remaining time; a bare context (a test's, a tool's) sets no deadline.
+  if (typeof context.getRemainingTimeInMillis !== 'function') return undefined;
   const budget = context.getRemainingTimeInMillis() - (options.marginMs ?? DEADLINE_MARGIN_MS);
   return budget > 0 ? AbortSignal.timeout(budget) : AbortSignal.abort(new DOMException('No time left for the request', 'TimeoutError'));
 }

@@ -64,8 +64,9 @@ const graphqlHandler = startServerAndCreateLambdaHandler(
  * invocation's deadline (deadline.ts): a store call still unanswered then is answered SERVICE_UNAVAILABLE.
  */
 export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
-  return (
-    refuseOversizedBody(event) ??
-    runWithDeadline(requestDeadline(context), () => graphqlHandler(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>)
-  );
+  const refused = refuseOversizedBody(event);
+  if (refused) return refused;
+  const answer = () => graphqlHandler(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>;
+  const deadline = requestDeadline(context);
+  return deadline ? runWithDeadline(deadline, answer) : answer();
 }
