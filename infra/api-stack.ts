@@ -20,6 +20,7 @@ import { Open311Function } from './constructs/open311-function';
 import { ResidentPages } from './constructs/resident-pages';
 import { InitialAdmins } from './constructs/initial-admins';
 import { LogAndQueuePolicy } from './constructs/log-and-queue-policy';
+import { ActiveTracing } from './constructs/active-tracing';
 import { OperationalAlarms } from './constructs/operational-alarms';
 import { WebhookDelivery } from './constructs/webhook-delivery';
 import { WebhookKey } from './constructs/webhook-key';
@@ -76,6 +77,7 @@ export class ApiStack extends Stack {
     Aspects.of(this).add(new LogAndQueuePolicy({ retentionDays: props.district.logRetentionDays, logsKey: keys.logs, queuesKey: keys.queues }), {
       priority: AspectPriority.MUTATING,
     });
+    Aspects.of(this).add(new ActiveTracing(), { priority: AspectPriority.MUTATING });
     this.table = new DataTable(this, 'Data', { encryptionKey: keys.data }).table;
     const identity = new DistrictIdentity(this, 'Identity', { identity: props.district.identity, region: this.region, userPoolName: name });
     const staffApi = new ApiFunction(this, 'GraphqlFunction', { table: this.table, serviceName: name, districtId });

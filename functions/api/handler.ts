@@ -6,11 +6,13 @@ import { callerFromClaims, verifiedClaimsOf } from './auth/claims';
 import { callerOfDeployment } from './auth/deployment-district';
 import { refuseOversizedBody } from './body-limit';
 import { createRequestContext } from './context';
+import { requestDeadline } from './deadline';
 import { preferredLanguage } from './i18n/accept-language';
 import { publicBaseUrlOf } from './public-base-url';
 import { cursorKeySource } from './cursor-key-source';
 import { createApolloServer } from './server';
 import { createServices } from '../app/services';
+import { runWithDeadline } from '../shared/deadline';
 import { webhookSecretKeySource } from '../shared/webhook-key-source';
 
 /**
@@ -63,7 +65,14 @@ const graphqlHandler = startServerAndCreateLambdaHandler(
   },
 );
 
-/** Refuses oversized bodies before Apollo parses them; everything else is Apollo's. */
+/**
+ * Refuses oversized bodies before Apollo parses them; everything else is Apollo's, under the
+ * invocation's deadline (deadline.ts): a store call still unanswered then is answered SERVICE_UNAVAILABLE.
+ */
 export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
-  return refuseOversizedBody(event) ?? (graphqlHandler(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>);
+  const refused = refuseOversizedBody(event);
+  if (refused) return refused;
+  const answer = () => graphqlHandler(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>;
+  const deadline = requestDeadline(context);
+  return deadline ? runWithDeadline(deadline, answer) : answer();
 }

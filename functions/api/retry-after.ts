@@ -1,10 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from './context';
 
+/** The HTTP status of each retryable code when nothing of the operation ran. */
+const STATUS_OF: Readonly<Record<string, number>> = { RATE_LIMITED: 429, SERVICE_UNAVAILABLE: 503 };
+
 /**
- * A RATE_LIMITED answer tells the client when to come back, as HTTP does: a `Retry-After`
- * header with the longest wait any of its errors names, and status 429 when nothing of the
- * operation ran (no data). `extensions.retryAfterSeconds` says the same in the body.
+ * A RATE_LIMITED or SERVICE_UNAVAILABLE (deadline passed) answer tells the client when to come
+ * back, as HTTP does: a `Retry-After` header with the longest wait any of its errors names, and
+ * status 429 (503) when nothing of the operation ran (no data); 503 wins over 429.
+ * `extensions.retryAfterSeconds` says the same in the body.
  */
 export function retryAfterPlugin(): ApolloServerPlugin<RequestContext> {
   return {
@@ -13,13 +17,13 @@ export function retryAfterPlugin(): ApolloServerPlugin<RequestContext> {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
           const { errors, data } = response.body.singleResult;
-          const waits = (errors ?? [])
-            .filter((error) => error.extensions?.code === 'RATE_LIMITED')
+          const retryable = (errors ?? []).filter((error) => String(error.extensions?.code) in STATUS_OF);
+          const waits = retryable
             .map((error) => Number(error.extensions?.retryAfterSeconds))
             .filter((seconds) => Number.isFinite(seconds) && seconds > 0);
           if (waits.length === 0) return;
           response.http.headers.set('retry-after', String(Math.max(...waits)));
-          if (data == null) response.http.status = 429;
+          if (data == null) response.http.status = Math.max(...retryable.map((error) => STATUS_OF[String(error.extensions?.code)]!));
         },
       };
     },

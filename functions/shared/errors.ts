@@ -4,7 +4,7 @@
  * the API layer turns them into GraphQL errors with `extensions.code`. Anything that is not
  * an ApiError is unexpected and gets masked as INTERNAL_SERVER_ERROR.
  */
-export type ApiErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED';
+export type ApiErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'SERVICE_UNAVAILABLE';
 
 export interface FieldProblem {
   /** Dotted path of the offending field, e.g. `input.location.lat`. */
@@ -80,6 +80,24 @@ export class RateLimitedError extends ApiError {
   constructor(message: string, readonly retryAfterSeconds: number, options?: ErrorOptions) {
     super(message, options);
     this.name = 'RateLimitedError';
+  }
+
+  override extensions(): Record<string, unknown> {
+    return { code: this.code, retryAfterSeconds: this.retryAfterSeconds };
+  }
+}
+
+/**
+ * The request ran out of time (its deadline, functions/shared/deadline.ts) before the store
+ * answered: retryable. What was not committed was not written (every write is one conditional
+ * item or one transaction); `retryAfterSeconds` says when to try again.
+ */
+export class ServiceUnavailableError extends ApiError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+
+  constructor(readonly retryAfterSeconds: number, options?: ErrorOptions) {
+    super('The service is busy and could not answer in time; try again later', options);
+    this.name = 'ServiceUnavailableError';
   }
 
   override extensions(): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { cursorKey, randomCursorKey, type CursorKey, type CursorKeySource } from './cursor';
+import { sendUnderDeadline } from './deadline-send';
 
 export interface StoreOptions {
   tableName: string;
@@ -26,7 +27,9 @@ export interface Store {
 export function createStore(options: StoreOptions): Store {
   const client = new DynamoDBClient({
     region: options.region ?? 'cn-north-1',
-    maxAttempts: 5,
+    // Three attempts (two retries with the SDK's backoff) fit a request's deadline; the deadline
+    // itself (deadline-send.ts) stops whatever retrying remains when it runs out.
+    maxAttempts: 3,
     ...(options.endpoint
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
@@ -34,5 +37,6 @@ export function createStore(options: StoreOptions): Store {
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
+  sendUnderDeadline(doc);
   return { doc, tableName: options.tableName, cursorKey: options.cursorKey === undefined ? randomCursorKey() : cursorKey(options.cursorKey) };
 }

@@ -117,6 +117,16 @@ describe('a commercial-region district with Cognito', () => {
     commercial.hasOutput('UserPoolId', {});
   });
 
+  test('given ap-east-1, when synthesized, then every function runs with X-Ray active tracing and its role may write trace segments', () => {
+    const functions = Object.values(commercial.findResources('AWS::Lambda::Function')) as { Properties: { TracingConfig?: { Mode: string } } }[];
+
+    expect(functions.length).toBeGreaterThan(0);
+    expect(functions.filter((fn) => fn.Properties.TracingConfig?.Mode !== 'Active')).toEqual([]);
+    commercial.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([{ Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Effect: 'Allow', Resource: '*' }]) },
+    });
+  });
+
   test('given a China region with identity cognito, when the app is built, then the synth fails saying Cognito is not available there', () => {
     const bad = districtsDirectoryOf([{ content: districtLike('beijing', { region: 'cn-north-1', identity: { kind: 'cognito' } }) }]);
     try {

@@ -5,7 +5,7 @@ import { InvalidArgumentsError } from '../../domain/validation/parse';
 import { BadUserInputError, type ApiError } from '../../shared/errors';
 
 /** The codes whose messages are ours, written for people: answered in the request's language. Apollo's and graphql-js's own stay English. */
-const TRANSLATED_CODES: ReadonlySet<unknown> = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'RATE_LIMITED']);
+const TRANSLATED_CODES: ReadonlySet<unknown> = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE']);
 
 /**
  * An error as formatted for the response (errors.ts), in `language`: its `message` and, for

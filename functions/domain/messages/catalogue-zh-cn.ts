@@ -14,6 +14,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'Invalid input: {problems}': '输入无效：{problems}',
   '{entity} {id} not found': '未找到{entity} {id}',
   'A valid bearer token is required': '需要有效的 Bearer 令牌',
+  'The service is busy and could not answer in time; try again later': '服务繁忙，未能及时应答；请稍后重试',
 
   // ── Access rules ───────────────────────────────────────────────────────────────────────
   'This operation needs the role {roles}': '此操作需要角色 {roles}',

@@ -15,7 +15,7 @@ import {
 
 /**
  * DynamoDB faults on the wire, met by the client exactly as createStore configures it (the
- * SDK's standard retries, 5 attempts) and by the store's own retries, against DynamoDB Local.
+ * SDK's standard retries, 3 attempts) and by the store's own retries, against DynamoDB Local.
  */
 const supervisor = claimsFor('dingnan', 'SUPERVISOR');
 const leader = claimsFor('dingnan', 'OFFICER', 'dn-o-01-1');
