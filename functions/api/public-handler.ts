@@ -4,6 +4,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { createServices } from '../app/services';
 import { readApiEnvironment } from '../shared/env';
 import { refuseOversizedBody } from './body-limit';
+import { requestDeadline } from './deadline';
+import { runWithDeadline } from '../shared/deadline';
 import { createRequestContext } from './context';
 import { cursorKeySource } from './cursor-key-source';
 import { preferredLanguage } from './i18n/accept-language';
@@ -42,7 +44,11 @@ const graphqlHandler = startServerAndCreateLambdaHandler(createApolloServer({ sc
   },
 });
 
-/** Refuses oversized bodies before Apollo parses them; everything else is Apollo's. */
+/** Refuses oversized bodies before Apollo parses them, then answers within the invocation's deadline, as the staff handler does. */
 export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
-  return refuseOversizedBody(event) ?? (graphqlHandler(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>);
+  const refused = refuseOversizedBody(event);
+  if (refused) return refused;
+  const answer = () => graphqlHandler(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>;
+  const deadline = requestDeadline(context);
+  return deadline ? runWithDeadline(deadline, answer) : answer();
 }

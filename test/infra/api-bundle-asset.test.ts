@@ -11,8 +11,8 @@ import { apiAssetDirectory, functionAssetDirectory, synthesizeDistrictStack, typ
 
 jest.setTimeout(120_000);
 
-/** The deploy bundle's budget, minified (docs/performance.md: at most 1 MB): more means something leaked in or stopped being shared. */
-const BUNDLE_BUDGET_BYTES = 1_000_000;
+/** The deploy bundle's budget, minified (docs/performance.md says why it is 1.1 MB): more means something leaked in or stopped being shared. */
+const BUNDLE_BUDGET_BYTES = 1_100_000;
 
 let synthesized: SynthesizedStack;
 let bundleDir: string;
