@@ -39,6 +39,8 @@ export interface ColdStartResult {
   apollo3: ColdEntry;
   /** What bounds any handler of this schema: no framework at all, and the AWS SDK alone. */
   floors: ColdEntry[];
+  /** The public function (`/public/graphql`), answering the residents' lookup, beside the staff API. */
+  publicApi: ColdEntry;
   runs: number;
 }
 
@@ -47,6 +49,8 @@ export interface ColdStartOptions {
   environment: Record<string, string>;
   operation: BenchOperation;
   variables: Record<string, unknown>;
+  /** An anonymous operation of the public schema, for the public function. */
+  publicQuery: { document: string; variables: Record<string, unknown> };
   runs: number;
 }
 
@@ -68,6 +72,7 @@ const HANDLERS = [
   { key: 'apollo3', label: 'apollo-server-lambda 3, same schema and resolvers', entry: join(__dirname, 'baseline', 'apollo3-handler.ts') },
   { key: 'floor', label: 'no framework: graphql-js over the same schema and resolvers', entry: join(__dirname, 'baseline', 'graphql-js-handler.ts') },
   { key: 'floor', label: 'the AWS SDK alone: one GetItem, no GraphQL', entry: join(__dirname, 'baseline', 'aws-sdk-only-handler.ts') },
+  { key: 'public', label: 'the public function as deployed (functions/api/public-handler.ts)', entry: join(__dirname, '..', 'functions', 'api', 'public-handler.ts') },
 ] as const;
 
 /**
@@ -80,6 +85,9 @@ export async function benchColdStart(options: ColdStartOptions): Promise<ColdSta
   await build({ entryPoints: [join(__dirname, 'cold', 'probe.ts')], outfile: probeFile, bundle: true, platform: 'node', format: 'cjs', target: 'node22', logLevel: 'error' });
   const eventFile = join(options.buildDir, 'event.json');
   await writeFile(eventFile, JSON.stringify(graphqlEvent({ query: options.operation.document, variables: options.variables }, options.operation.claims)));
+  // The public function serves anonymous residents: its own operation, no claims.
+  const publicEventFile = join(options.buildDir, 'public-event.json');
+  await writeFile(publicEventFile, JSON.stringify(graphqlEvent({ query: options.publicQuery.document, variables: options.publicQuery.variables })));
 
   const bundles: BuiltBundle[] = [];
   for (const [index, { entry }] of HANDLERS.entries()) bundles.push(await bundle(entry, join(options.buildDir, `handler-${index}`)));
@@ -87,7 +95,8 @@ export async function benchColdStart(options: ColdStartOptions): Promise<ColdSta
   for (let round = 0; round < options.runs; round += 1) {
     for (let step = 0; step < HANDLERS.length; step += 1) {
       const position = (step + round) % HANDLERS.length;
-      samples[position]!.push(await probe(probeFile, bundles[position]!.file, eventFile, options.environment));
+      const event = HANDLERS[position]!.key === 'public' ? publicEventFile : eventFile;
+      samples[position]!.push(await probe(probeFile, bundles[position]!.file, event, options.environment));
     }
   }
   const entries = HANDLERS.map(({ label }, index): ColdEntry => {
@@ -98,6 +107,7 @@ export async function benchColdStart(options: ColdStartOptions): Promise<ColdSta
     ours: entries[0]!,
     apollo3: entries[1]!,
     floors: entries.filter((_, index) => HANDLERS[index]!.key === 'floor'),
+    publicApi: entries[HANDLERS.findIndex(({ key }) => key === 'public')]!,
     runs: options.runs,
   };
 }

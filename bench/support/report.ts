@@ -64,6 +64,8 @@ function coldRows(cold: ColdStartResult): string[] {
     row(['deploy bundle of the API, minified', kb(ours.bundle.bytes), `apollo-server-lambda 3: ${kb(apollo3.bundle.bytes)}`, ratio(ours.bundle.bytes, apollo3.bundle.bytes), '≤ 1 MB', verdict(ours.bundle.bytes <= BUNDLE_BAR_BYTES)]),
     row([`cold start, ${ours.label} (n=${cold.runs})`, timing(ours), baseline, ratio(ours.totalMs, apollo3.totalMs), '≤ 0.5×', verdict(ours.totalMs / apollo3.totalMs <= 0.5)]),
     ...cold.floors.map((floor) => row([`cold start floor: ${floor.label}`, timing(floor), baseline, ratio(floor.totalMs, apollo3.totalMs), '—', 'bounds every handler of this schema'])),
+    row(['deploy bundle of the public function, minified', kb(cold.publicApi.bundle.bytes), `the staff API: ${kb(ours.bundle.bytes)}`, ratio(cold.publicApi.bundle.bytes, ours.bundle.bytes), '—', 'its own function and concurrency']),
+    row([`cold start, ${cold.publicApi.label} (n=${cold.runs})`, timing(cold.publicApi), `the staff API: ${ms(ours.totalMs)}`, ratio(cold.publicApi.totalMs, ours.totalMs), '—', 'anonymous stationByServiceCode']),
   ];
 }
 

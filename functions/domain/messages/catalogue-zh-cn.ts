@@ -80,6 +80,13 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   // The environment's rules (functions/shared/env.ts): read by operators in the start-up error.
   'must be the ARN of a Secrets Manager secret': '必须是 Secrets Manager 密钥的 ARN',
   'set CURSOR_KEY or CURSOR_KEY_SECRET_ARN, not both': '只能设置 CURSOR_KEY 或 CURSOR_KEY_SECRET_ARN 之一，不能同时设置',
+  'must be the JSON of a claim mapping ({text})': '必须是声明映射的 JSON（{text}）',
+  // The district file's identity rules (functions/domain/deployment/identity.ts): read by operators at synth.
+  'must be a top-level claim name: 1–64 letters, digits, "_", ":", "." or "-"': '必须是顶层声明名：1–64 个字母、数字、"_"、":"、"." 或 "-"',
+  'must be one group value: 1–128 characters, no spaces or brackets': '必须是一个组值：1–128 个字符，不含空格或括号',
+  'must map at least one role': '至少要映射一个角色',
+  'must not end with "/": it is compared with the token\'s "iss" exactly': '不能以 "/" 结尾：它与令牌的 "iss" 逐字比较',
+  'must be an https URL: API Gateway fetches <issuer>/.well-known/openid-configuration (http only for a provider on localhost)': '必须是 https 网址：API Gateway 会读取 <issuer>/.well-known/openid-configuration（仅本机上的身份提供方可用 http）',
   'is required on AWS (without DYNAMODB_ENDPOINT)': '在 AWS 上（未设置 DYNAMODB_ENDPOINT 时）必须设置',
   'set WEBHOOK_SECRET_KEY or WEBHOOK_SECRET_KEY_SECRET_ARN, not both': '只能设置 WEBHOOK_SECRET_KEY 或 WEBHOOK_SECRET_KEY_SECRET_ARN 之一，不能同时设置',
   'is allowed off AWS only (with DYNAMODB_ENDPOINT)': '仅允许在 AWS 之外设置（需设置 DYNAMODB_ENDPOINT）',
