@@ -77,7 +77,7 @@ async function main(): Promise<void> {
       environment: { TABLE_NAME: BENCH_TABLE, DYNAMODB_ENDPOINT: table.dynamo.endpoint, AWS_REGION: BENCH_REGION, NODE_ENV: 'production' },
       operation: OPERATIONS.dashboard,
       variables: workload.variables(OPERATIONS.dashboard, 0),
-      publicQuery: { document: 'query Station($code: String!) { stationByServiceCode(code: $code) { name address } }', variables: { code: workload.serviceCode } },
+      publicQuery: { document: 'query Station($code: String!) { stationByServiceCode(code: $code) { name address } }', variables: { code: seeded.dingnan.stations[0]!.serviceCode } },
       runs: scale(11, 2),
     });
     await table.stop();

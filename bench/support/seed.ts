@@ -5,6 +5,8 @@ import type { Store } from '../../functions/store/client';
 import { syncDistrict } from '../../functions/store/onboarding/sync-district';
 import { readDistrictFile } from '../../infra/district-files';
 import type { DirectExecutor } from './direct-executor';
+import { PATROLLING_ROLES } from '../../functions/domain/vocabulary';
+import { claimsFor } from '../../test/support/graphql-handler';
 import { BENCH300, DINGNAN, admin, admin300 } from './operations';
 
 const TIMEZONE = 'Asia/Shanghai';
@@ -90,16 +92,20 @@ export async function seedBenchData(store: Store, api: DirectExecutor, options: 
   const week = weekRelativeTo(new Date(), TIMEZONE, 0);
   const gridCentres = dingnan.grids.map(centreOf);
 
+  // On-the-spot resolutions are taken only from a patrolling officer of the grid, on their own token.
+  const patrollerOf = (grid: DistrictFile['grids'][number]) =>
+    [grid.leaderId, ...grid.officerIds].map((id) => dingnan.officers.find((officer) => officer.id === id)).find((officer) => officer && PATROLLING_ROLES.includes(officer.role));
   for (let index = 0; index < options.issues; index += 1) {
+    const patroller = index % 4 === 0 ? patrollerOf(dingnan.grids[index % dingnan.grids.length]!) : undefined;
     await must(api, REPORT, {
       input: {
         category: CATEGORIES[index % CATEGORIES.length],
         description: `巡查发现问题 #${index}`,
         location: gridCentres[index % gridCentres.length],
         source: 'PATROL',
-        resolvedOnSite: index % 4 === 0,
+        resolvedOnSite: !!patroller,
       },
-    }, admin);
+    }, patroller ? claimsFor(DINGNAN, 'OFFICER', patroller.id) : admin);
   }
   for (const station of dingnan.stations) {
     const enforcement = dingnan.officers.find((officer) => officer.stationId === station.id && ['ENFORCEMENT', 'AREA_CHIEF'].includes(officer.role));
