@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Store } from '../functions/store/client';
-import { indexPartition, issuePartition } from '../functions/store/issues/issue-keys';
+import { indexPartition, issuePartition, issuePartitionPrefix } from '../functions/store/issues/issue-keys';
 import type { IssueEventRecord, IssueRecord } from '../functions/store/issues/issue-record';
 import type { Ledger } from './ledger';
 
@@ -92,11 +92,12 @@ async function issueIdsOf(store: Store, districtId: string): Promise<string[]> {
         IndexName: 'GSI1',
         KeyConditionExpression: 'GSI1PK = :pk',
         ExpressionAttributeValues: { ':pk': indexPartition.timeline(districtId) },
-        ProjectionExpression: 'id',
+        // The index projects keys and filter attributes only (functions/store/table-definition.ts): the id is read from the table key.
+        ProjectionExpression: 'PK',
         ExclusiveStartKey: startKey,
       }),
     );
-    ids.push(...(page.Items ?? []).map((item) => item.id as string));
+    ids.push(...(page.Items ?? []).map((item) => (item.PK as string).slice(issuePartitionPrefix(districtId).length)));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return ids;
