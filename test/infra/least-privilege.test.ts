@@ -101,12 +101,19 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
   const under = (prefix: string) => ({ 'Fn::Join': ['', [bucket, `/${prefix}*`]] });
   const processorFunction = Object.keys(template.findResources('AWS::Lambda::Function')).find((id) => id.startsWith('PhotosProcessorFunction'))!;
   const processorRole = functionRoles(template).find(({ functionId }) => functionId === processorFunction)!.roleId;
+  // Both APIs (staff and public) sign uploads and check and read the keys a report cites.
+  const apiPhotoGrants = [
+    { Effect: 'Allow', Action: 's3:PutObject', Resource: under('uploads/') },
+    { Effect: 'Allow', Action: 's3:GetObject', Resource: [under('uploads/'), under('photos/')] },
+    { Effect: 'Allow', Action: 's3:ListBucket', Resource: bucket },
+  ];
 
   const expected: Record<string, Statement[]> = {
     // The cursor key: GetSecretValue on the stack's one secret (the AWS managed key needs no KMS grant).
     [apiRole]: [
       { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: idStartingWith(template, 'AWS::SecretsManager::Secret', 'GraphqlFunctionCursorKey') } },
       { Effect: 'Allow', Action: [...API_TABLE_ACTIONS], Resource: tableAndIndexes },
+      ...apiPhotoGrants,
       webhookKey,
     ],
     [roleOf('WebhooksDeliveryFunction')]: [{ Effect: 'Allow', Action: [...WEBHOOK_DELIVERY_TABLE_ACTIONS], Resource: tableAndIndexes }, webhookKey, deadLettersOf('Webhooks')],
@@ -117,9 +124,7 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
     [publicRole]: [
       { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: idStartingWith(template, 'AWS::SecretsManager::Secret', 'GraphqlFunctionCursorKey') } },
       { Effect: 'Allow', Action: [...API_TABLE_ACTIONS], Resource: tableAndIndexes },
-      { Effect: 'Allow', Action: 's3:PutObject', Resource: under('uploads/') },
-      { Effect: 'Allow', Action: 's3:GetObject', Resource: [under('uploads/'), under('photos/')] },
-      { Effect: 'Allow', Action: 's3:ListBucket', Resource: bucket },
+      ...apiPhotoGrants,
     ],
     [processorRole]: [
       { Effect: 'Allow', Action: ['s3:GetObject', 's3:DeleteObject'], Resource: under('uploads/') },
