@@ -50,6 +50,15 @@ async function run(name: string, document: string, variables: Record<string, unk
   return result.data!;
 }
 
+/**
+ * A call whose answer may be a refusal (a rating before the issue is resolved, an upload where
+ * this test configures no bucket): what matters here is the commands its path sent, not its data.
+ */
+async function attempt(name: string, document: string, variables: Record<string, unknown>, claims: Record<string, string> | null) {
+  const result = await executor.execute(document, { variables, ...(claims ? { claims } : {}) });
+  calls.push({ name, document, commands: result.commands });
+}
+
 function rootFieldsOf(document: string): string[] {
   return parse(document)
     .definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)
@@ -105,6 +114,12 @@ describe('no Scan in any request path', () => {
     await run('rejectIssue', `mutation R($id: ID!, $of: ID!) { rejectIssue(id: $id, reason: "重复上报", duplicateOf: $of) { ${ISSUE_FIELDS} } }`, { id: duplicate.id, of: toAssign.id });
     await run('confirmIssue', `mutation C($id: ID!) { confirmIssue(id: $id) { confirmations } }`, { id: toAssign.id });
     await run('issue', ISSUE_READ, { id: patrol.id });
+    const receipt = (await run('reportIssue (with its receipt)', `mutation R($input: ReportIssueInput!) { reportIssue(input: $input) { trackingCode issue { id } } }`, { input: { category: 'OTHER', description: '路灯不亮', serviceCode: 'dingnan-ST02SA' } }, null)).reportIssue;
+    await run('trackIssue', `query T($code: String!) { trackIssue(trackingCode: $code) { status canRate timeline { at } } }`, { code: receipt.trackingCode }, null);
+    await attempt('rateIssue (before resolution: CONFLICT)', `mutation R($code: String!) { rateIssue(trackingCode: $code, satisfaction: SATISFIED) { satisfaction } }`, { code: receipt.trackingCode }, null);
+    await attempt('requestPhotoUpload', `mutation U($input: RequestPhotoUploadInput!) { requestPhotoUpload(input: $input) { key } }`, { input: { serviceCode: 'dingnan-ST02SA', purpose: 'REPORT', contentType: 'image/jpeg', byteSize: 1000 } }, null);
+    await run('reportIssue (12345 referral)', REPORT_ISSUE, { input: { category: 'ILLEGAL_PARKING', description: '12345 转办', location: INSIDE_DN_01_1, source: 'HOTLINE_12345', hotlineTicket: 'DN2026112000001' } });
+    await run('issueByHotlineTicket', `query H($t: String!) { issueByHotlineTicket(ticket: $t) { id } }`, { t: 'DN2026112000001' });
     await run('eraseReporterData', `mutation E($id: ID!) { eraseReporterData(issueId: $id) { id reporterDataErasedAt } }`, { id: toAssign.id });
     await run('auditTrail', `query T($id: ID!) { auditTrail(entityType: "Issue", entityId: $id, first: 5) { edges { node { id what } } pageInfo { hasNextPage } } }`, { id: toAssign.id });
     await run('issue (all fields)', `query I($id: ID!) { issue(id: $id) { ${ISSUE_FIELDS} } }`, { id: duplicate.id });
