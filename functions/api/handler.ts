@@ -4,15 +4,13 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { readApiEnvironment } from '../shared/env';
 import { callerFromClaims, verifiedClaimsOf } from './auth/claims';
 import { callerOfDeployment } from './auth/deployment-district';
-import { refuseOversizedBody } from './body-limit';
+import { answerInTime, photoBucketOf } from './answer-in-time';
 import { createRequestContext } from './context';
-import { requestDeadline } from './deadline';
 import { preferredLanguage } from './i18n/accept-language';
 import { publicBaseUrlOf } from './public-base-url';
 import { cursorKeySource } from './cursor-key-source';
 import { createApolloServer } from './server';
 import { createServices } from '../app/services';
-import { runWithDeadline } from '../shared/deadline';
 import { webhookSecretKeySource } from '../shared/webhook-key-source';
 
 /**
@@ -32,7 +30,7 @@ const services = createServices({
 }, {
   webhookSecretKey: webhookSecretKeySource(environment),
   webhookAddressRules: { allowLoopback: environment.WEBHOOK_ALLOW_LOOPBACK },
-  photos: environment.PHOTO_BUCKET ? { bucketName: environment.PHOTO_BUCKET, endpoint: environment.S3_ENDPOINT, region: environment.AWS_REGION } : undefined,
+  photos: photoBucketOf(environment),
 });
 
 const graphqlHandler = startServerAndCreateLambdaHandler(
@@ -65,14 +63,7 @@ const graphqlHandler = startServerAndCreateLambdaHandler(
   },
 );
 
-/**
- * Refuses oversized bodies before Apollo parses them; everything else is Apollo's, under the
- * invocation's deadline (deadline.ts): a store call still unanswered then is answered SERVICE_UNAVAILABLE.
- */
-export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
-  const refused = refuseOversizedBody(event);
-  if (refused) return refused;
-  const answer = () => graphqlHandler(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>;
-  const deadline = requestDeadline(context);
-  return deadline ? runWithDeadline(deadline, answer) : answer();
+/** Refuses oversized bodies, then answers within the invocation's deadline (answer-in-time.ts). */
+export function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
+  return answerInTime(graphqlHandler, event, context);
 }

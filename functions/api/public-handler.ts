@@ -3,9 +3,7 @@ import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aw
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createServices } from '../app/services';
 import { readApiEnvironment } from '../shared/env';
-import { refuseOversizedBody } from './body-limit';
-import { requestDeadline } from './deadline';
-import { runWithDeadline } from '../shared/deadline';
+import { answerInTime, photoBucketOf } from './answer-in-time';
 import { createRequestContext } from './context';
 import { cursorKeySource } from './cursor-key-source';
 import { preferredLanguage } from './i18n/accept-language';
@@ -27,7 +25,7 @@ const services = createServices({
   region: environment.AWS_REGION,
   cursorKey: cursorKeySource(environment),
 }, {
-  photos: environment.PHOTO_BUCKET ? { bucketName: environment.PHOTO_BUCKET, endpoint: environment.S3_ENDPOINT, region: environment.AWS_REGION } : undefined,
+  photos: photoBucketOf(environment),
 });
 
 const graphqlHandler = startServerAndCreateLambdaHandler(createApolloServer({ schema: buildPublicSchema() }), handlers.createAPIGatewayProxyEventV2RequestHandler(), {
@@ -44,11 +42,7 @@ const graphqlHandler = startServerAndCreateLambdaHandler(createApolloServer({ sc
   },
 });
 
-/** Refuses oversized bodies before Apollo parses them, then answers within the invocation's deadline, as the staff handler does. */
-export async function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
-  const refused = refuseOversizedBody(event);
-  if (refused) return refused;
-  const answer = () => graphqlHandler(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>;
-  const deadline = requestDeadline(context);
-  return deadline ? runWithDeadline(deadline, answer) : answer();
+/** Refuses oversized bodies, then answers within the invocation's deadline (answer-in-time.ts). */
+export function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
+  return answerInTime(graphqlHandler, event, context);
 }
