@@ -23,6 +23,8 @@ export interface StepRequest {
   action: WorkflowAction;
   /** Throws FORBIDDEN when this caller may not take this step on this issue. */
   authorize(caller: Caller, issue: IssueRecord): void;
+  /** Checks that need more reads than the issue (the caller's officer record, the issue's grid), after `authorize`. */
+  verify?(caller: Caller, issue: IssueRecord): Promise<void>;
   plan(issue: IssueRecord, at: string): StepPlan;
 }
 
@@ -35,6 +37,7 @@ export async function applyStep(services: Services, caller: Caller | undefined, 
   const staff = requireCaller(caller);
   const [current, timezone] = await Promise.all([services.issues.require(staff.districtId, request.id), services.districts.timezoneOf(staff.districtId)]);
   request.authorize(staff, current);
+  await request.verify?.(staff, current);
   checkExpectedVersion(`Issue ${current.id}`, current, request.expectedVersion);
   const toStatus = nextStatus(request.action, current.status);
   const at = services.clock().toISOString();

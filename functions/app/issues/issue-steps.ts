@@ -11,9 +11,11 @@ import {
   transferIssueArguments,
 } from '../../domain/validation/issue-inputs';
 import { BadUserInputError } from '../../shared/errors';
+import type { IssueRecord } from '../../store/issues/issue-record';
 import type { Services } from '../services';
 import { checkCitedPhotos } from '../photos/cited-photos';
 import { applyStep } from './apply-step';
+import { checkOnSiteStep } from './on-site-resolution';
 
 const supervisors = (caller: Caller) => void requireOperation(caller, 'superviseIssues');
 
@@ -36,7 +38,10 @@ export function startIssue(services: Services, caller: Caller | undefined, args:
   return applyStep(services, caller, { ...input, action: 'START', authorize: requireIssueHandler, plan: () => ({ changes: {}, note: input.note }) });
 }
 
-/** The officer's after-photos (处置后照片), if cited, replace those of an earlier resolution. */
+/**
+ * The officer's after-photos (处置后照片), if cited, replace those of an earlier resolution.
+ * `resolvedOnSite: true` is taken only from an officer on patrol in the issue's area (checkOnSiteStep).
+ */
 export async function resolveIssue(services: Services, caller: Caller | undefined, args: unknown) {
   const { photoKeys, ...input } = parseArguments(resolveIssueArguments, args);
   const afterPhotos = photoKeys && caller ? await checkCitedPhotos(services, caller.districtId, 'RESOLUTION', photoKeys, 'photoKeys') : undefined;
@@ -44,6 +49,7 @@ export async function resolveIssue(services: Services, caller: Caller | undefine
     ...input,
     action: 'RESOLVE',
     authorize: requireIssueHandler,
+    ...(input.resolvedOnSite ? { verify: (staff: Caller, issue: IssueRecord) => checkOnSiteStep(services, staff, issue) } : {}),
     plan: (issue, at) => ({
       changes: {
         resolvedAt: at,

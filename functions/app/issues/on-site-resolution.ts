@@ -1,7 +1,12 @@
 import { requireOnSiteResolver } from '../../domain/access-rules';
 import type { Caller } from '../../domain/caller';
+import { BadUserInputError } from '../../shared/errors';
+import type { GridRecord } from '../../store/grids';
+import type { IssueRecord } from '../../store/issues/issue-record';
 import type { Services } from '../services';
 import type { RoutingDecision } from './routing-decision';
+
+const officersOf = (grid: GridRecord | undefined) => (grid ? [...grid.officerIds, ...(grid.leaderId ? [grid.leaderId] : [])] : undefined);
 
 /**
  * A report marked `resolvedOnSite` must come from an officer on patrol in their own grid or
@@ -10,6 +15,20 @@ import type { RoutingDecision } from './routing-decision';
  */
 export async function checkOnSiteResolution(services: Services, caller: Caller, routing: RoutingDecision): Promise<void> {
   const officer = caller.officerId ? await services.officers.get(caller.districtId, caller.officerId) : undefined;
-  const gridOfficerIds = routing.grid ? [...routing.grid.officerIds, ...(routing.grid.leaderId ? [routing.grid.leaderId] : [])] : undefined;
-  requireOnSiteResolver(caller, officer, { stationId: routing.stationId, gridOfficerIds });
+  requireOnSiteResolver(caller, officer, { stationId: routing.stationId, gridOfficerIds: officersOf(routing.grid) });
+}
+
+/**
+ * `resolveIssue(resolvedOnSite: true)` is held to the same rule as a report filed resolved: only
+ * a patrol's find, by an officer on patrol in the issue's grid or at its station. Otherwise an
+ * ADMIN or SUPERVISOR resolving patrol finds could raise the published on-the-spot rate
+ * (当场处理率). The officer and the grid are read together: one round trip, only for such a step.
+ */
+export async function checkOnSiteStep(services: Services, caller: Caller, issue: IssueRecord): Promise<void> {
+  if (issue.source !== 'PATROL') throw BadUserInputError.of('resolvedOnSite', 'only a PATROL report can be resolved on the spot');
+  const [officer, grid] = await Promise.all([
+    caller.officerId ? services.officers.get(caller.districtId, caller.officerId) : undefined,
+    issue.gridId ? services.grids.get(caller.districtId, issue.gridId) : undefined,
+  ]);
+  requireOnSiteResolver(caller, officer, { stationId: issue.stationId, gridOfficerIds: officersOf(grid) });
 }
