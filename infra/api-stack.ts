@@ -102,7 +102,7 @@ export class ApiStack extends Stack {
       jwtAudience: identity.audience,
       corsAllowOrigins: props.district.allowedOrigins,
     });
-    new Open311Function(this, 'Open311', { api: http.api, table: this.table, serviceName: name, districtId });
+    const open311 = new Open311Function(this, 'Open311', { api: http.api, table: this.table, serviceName: name, districtId });
     if (props.district.domain) new ApiCustomDomain(this, 'Domain', { domain: props.district.domain, api: http.api, stage: http.stage });
     // Photos: the district's front ends and the API's own origin (its report page) upload.
     const photos = new PhotoStorage(this, 'Photos', { serviceName: name, allowedOrigins: [...props.district.allowedOrigins, http.api.apiEndpoint] });
@@ -110,7 +110,7 @@ export class ApiStack extends Stack {
       photos.grantApi(api);
       api.addEnvironment('PHOTO_BUCKET', photos.bucket.bucketName);
     }
-    new ResidentPages(this, 'ResidentPages', { api: http.api, serviceName: name });
+    const pages = new ResidentPages(this, 'ResidentPages', { api: http.api, serviceName: name });
     const onboarding = new DistrictOnboarding(this, 'Onboarding', { table: this.table, district: props.district, serviceName: name });
     // A Cognito district's first administrators; an OIDC district's are its provider's business.
     if (identity.users) {
@@ -127,10 +127,10 @@ export class ApiStack extends Stack {
     const webhookKey = new WebhookKey(this, 'WebhookKey');
     webhookKey.grantRead(this.apiFunction);
     this.apiFunction.addEnvironment('WEBHOOK_SECRET_KEY_SECRET_ARN', webhookKey.secret.secretArn);
-    new WebhookDelivery(this, 'Webhooks', { table: this.table, districtId, eventBus: duty.eventBus, key: webhookKey, serviceName: name });
-    new DomainEvents(this, 'Events', { table: this.table, eventBus: duty.eventBus, serviceName: name });
+    const webhooks = new WebhookDelivery(this, 'Webhooks', { table: this.table, districtId, eventBus: duty.eventBus, key: webhookKey, serviceName: name });
+    const events = new DomainEvents(this, 'Events', { table: this.table, eventBus: duty.eventBus, serviceName: name });
     // Reporters' data of issues closed longer than the district's retention, erased daily.
-    new PersonalDataErasure(this, 'Erasure', {
+    const erasure = new PersonalDataErasure(this, 'Erasure', {
       table: this.table,
       districtId,
       timezone: props.district.timezone,
@@ -140,8 +140,21 @@ export class ApiStack extends Stack {
     });
     new OperationalAlarms(this, 'Alarms', {
       api: http.api,
-      functions: { Api: this.apiFunction, Roster: duty.rosterFunction, Compliance: duty.complianceFunction, Onboarding: onboarding.function },
-      deadLetterQueue: duty.deadLetterQueue,
+      functions: {
+        Api: this.apiFunction,
+        PublicApi: this.publicFunction,
+        Open311: open311.function,
+        Pages: pages.function,
+        Photos: photos.processor.function,
+        Roster: duty.rosterFunction,
+        Compliance: duty.complianceFunction,
+        Onboarding: onboarding.function,
+        Relay: events.function,
+        WebhookDelivery: webhooks.deliveryFunction,
+        WebhookSweeper: webhooks.sweeperFunction,
+        Erasure: erasure.function,
+      },
+      deadLetterQueues: { Duty: duty.deadLetterQueue, Relay: events.deadLetterQueue, Webhook: webhooks.deadLetterQueue },
       alarmName: (suffix) => `${name}-${suffix}`,
       topicKey: keys.alarms,
     });

@@ -12,7 +12,8 @@ export interface OperationalAlarmsProps {
   api: HttpApi;
   /** Every function of the stack, by a short name used in the alarm names. */
   functions: Record<string, IFunction>;
-  deadLetterQueue: IQueue;
+  /** Every dead-letter queue of the stack, by a short name: anything in one is work that failed all its retries. */
+  deadLetterQueues: Record<string, IQueue>;
   alarmName: (suffix: string) => string;
   /** The topic's customer-managed key, whose policy lets CloudWatch alarms publish (infra/constructs/district-keys.ts). */
   topicKey: IKey;
@@ -23,8 +24,8 @@ const FIVE_MINUTES = Duration.minutes(5);
 /**
  * The alarms an operator needs, all sent to one SNS topic (subscribe an e-mail or a chat hook to
  * it after deploying): API 5xx rate over 1 % for 5 minutes, any throttled or failed invocation of
- * any function, and anything in the schedules' dead-letter queue (a roster or compliance run that
- * failed all its retries).
+ * any function, and anything in a dead-letter queue (a roster, compliance or erasure run, a stream
+ * batch the relay could not publish, or a webhook fan-out that failed all its retries).
  */
 export class OperationalAlarms extends Construct {
   readonly topic: Topic;
@@ -63,11 +64,13 @@ export class OperationalAlarms extends Construct {
       alarm(`${name}Errors`, fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }), 1, `The ${name} function failed`);
       alarm(`${name}Throttles`, fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }), 1, `The ${name} function was throttled`);
     }
-    alarm(
-      'DutyDeadLetters',
-      props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
-      1,
-      'A scheduled roster or compliance run failed all its retries: see the dead-letter queue',
-    );
+    for (const [name, queue] of Object.entries(props.deadLetterQueues)) {
+      alarm(
+        `${name}DeadLetters`,
+        queue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
+        1,
+        `A message reached the ${name} dead-letter queue: work that failed all its retries`,
+      );
+    }
   }
 }
