@@ -15,6 +15,9 @@ const STATUS: Record<ApiErrorCode, number> = {
   SERVICE_UNAVAILABLE: 503,
 };
 
+/** Like the GraphQL API's masked errors: nothing from inside, in English (it names no field for a person to fix). */
+const INTERNAL_MESSAGE = 'Internal server error';
+
 const json = (statusCode: number, error: { message: string; extensions: Record<string, unknown> }, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
   headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
@@ -38,5 +41,5 @@ export function errorResponse(error: unknown, language: Language, logError: (err
     return json(413, { message: translateMessage(error.message, language), extensions: { code: error.code, bytes: error.bytes } });
   }
   logError(error);
-  return json(500, { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  return json(500, { message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }

@@ -18,8 +18,8 @@ export const MAX_RESPONSE_BODY_BYTES = 6_000_000;
 export class ExportTooLargeError extends Error {
   readonly code = 'EXPORT_TOO_LARGE';
 
-  constructor(readonly bytes: number) {
-    super(`The export is ${bytes} bytes, over the ${MAX_RESPONSE_BODY_BYTES} a response may carry: ask for xlsx (compressed) or a shorter period`);
+  constructor(message: string, readonly bytes: number) {
+    super(message);
     this.name = 'ExportTooLargeError';
   }
 }
@@ -35,7 +35,9 @@ export function fileResponse(file: ExportFile): APIGatewayProxyStructuredResultV
   const body = base64 ? file.body.toString('base64') : file.body.toString('utf8');
   // Measured as Lambda counts it: the body inside the JSON of the response (quotes and line breaks escaped).
   const bytes = Buffer.byteLength(JSON.stringify(body));
-  if (bytes > MAX_RESPONSE_BODY_BYTES) throw new ExportTooLargeError(bytes);
+  if (bytes > MAX_RESPONSE_BODY_BYTES) {
+    throw new ExportTooLargeError(`The export is ${bytes} bytes, over the ${MAX_RESPONSE_BODY_BYTES} a response may carry: ask for xlsx (compressed) or a shorter period`, bytes);
+  }
   return {
     statusCode: 200,
     headers: {
