@@ -185,4 +185,14 @@ describe('the export route', () => {
 
     expect(response.status).toBe(404);
   });
+
+  test('given a supervisor token naming an officer since deactivated, when an export is asked for, then 401 as the staff API treats that token: as none', async () => {
+    const token = await signLocalToken(await loadOrCreateSigningKey(dataDir), { role: 'SUPERVISOR', district: 'dingnan', officerId: 'dn-o-12-5' });
+    expect((await download(`/exports/roster?week=${WEEK}&format=csv`, token)).status).toBe(200);
+    await gql('mutation { deactivateOfficer(id: "dn-o-12-5") { active } }', tokens.admin);
+
+    const response = await download(`/exports/roster?week=${WEEK}&format=csv`, token);
+
+    expect(response.status).toBe(401);
+  });
 });
