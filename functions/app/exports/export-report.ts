@@ -6,7 +6,7 @@ import { exportKindArgument, kpiExportArguments, weeklyExportArguments } from '.
 import { issueStatsArguments } from '../../domain/validation/issue-inputs';
 import { parseArguments } from '../../domain/validation/parse';
 import { NotFoundError } from '../../shared/errors';
-import type { Services } from '../services';
+import { servicesOfRequest, type Services } from '../services';
 import { toCsv } from './csv';
 import { complianceExport, rosterExport, type ExportNames } from './duty-export-tables';
 import type { ExportTable } from './export-table';
@@ -38,23 +38,24 @@ const CHINESE_NAMES: Record<ExportKind, string> = { compliance: '达标报告', 
  * computed here: this only reads) and the use case behind issueStats. Who may: exportReports.
  * `args` are the route's kind and its query parameters, checked here (BAD_USER_INPUT naming each).
  */
-export async function exportReport(services: Services, caller: Caller | undefined, args: Record<string, string | undefined>): Promise<ExportFile> {
+export async function exportReport(containerServices: Services, caller: Caller | undefined, args: Record<string, string | undefined>): Promise<ExportFile> {
+  // The district's item is read once, for its name and the KPIs alike.
+  const services = servicesOfRequest(containerServices);
   const known = requireOperation(caller, 'exportReports');
   const { kind } = parseArguments(exportKindArgument, { kind: args.kind });
   const { districtId } = known;
-  const district = await services.districts.get(districtId);
-  const districtName = district?.name ?? districtId;
+  const districtName = async () => (await services.districts.get(districtId))?.name ?? districtId;
   if (kind === 'kpis') {
     const { month, from, to, format } = parseArguments(kpiExportArguments, args);
     const period = parseArguments(issueStatsArguments, month ? monthPeriod(month) : { from, to });
     const tables = kpiExport(period, await periodKpis(services, known, period));
     const label = month ?? `${period.from}_${period.to}`;
-    return render(tables, format, { chinese: `${districtName}-${CHINESE_NAMES.kpis}-${label}`, ascii: `${districtId}-kpis-${label}` });
+    return render(tables, format, { chinese: `${await districtName()}-${CHINESE_NAMES.kpis}-${label}`, ascii: `${districtId}-kpis-${label}` });
   }
   const { week, format } = parseArguments(weeklyExportArguments, args);
   const names = await namesOf(services, districtId);
   const tables = kind === 'roster' ? await rosterTables(services, districtId, week, names) : await complianceTables(services, districtId, week, names);
-  return render(tables, format, { chinese: `${districtName}-${CHINESE_NAMES[kind]}-${week}`, ascii: `${districtId}-${kind}-${week}` });
+  return render(tables, format, { chinese: `${await districtName()}-${CHINESE_NAMES[kind]}-${week}`, ascii: `${districtId}-${kind}-${week}` });
 }
 
 /** A week not yet planned is NOT_FOUND: generateRoster (or the Friday job) makes it. */
