@@ -79,3 +79,14 @@ export const open311Bundle = {
   entry: join(__dirname, '..', 'functions', 'api', 'open311', 'handler.ts'),
   handlerExport: 'handler',
 } as const;
+
+/**
+ * The export Lambda (`GET /exports/{kind}`): no GraphQL, the runtime's AWS SDK, its own entry.
+ * The only function that bundles exceljs (the XLSX writer), kept out of both GraphQL bundles.
+ */
+export const exportBundle = {
+  ...lambdaBundling,
+  externalModules: [...runtimeProvidedModules],
+  entry: join(__dirname, '..', 'functions', 'api', 'exports', 'handler.ts'),
+  handlerExport: 'handler',
+} as const;

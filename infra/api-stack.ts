@@ -17,6 +17,7 @@ import { DomainEvents } from './constructs/domain-events';
 import { DutySchedules } from './constructs/duty-schedules';
 import { GraphqlHttpApi } from './constructs/http-api';
 import { Open311Function } from './constructs/open311-function';
+import { ExportFunction } from './constructs/export-function';
 import { ResidentPages } from './constructs/resident-pages';
 import { InitialAdmins } from './constructs/initial-admins';
 import { LogAndQueuePolicy } from './constructs/log-and-queue-policy';
@@ -103,6 +104,14 @@ export class ApiStack extends Stack {
       corsAllowOrigins: props.district.allowedOrigins,
     });
     const open311 = new Open311Function(this, 'Open311', { api: http.api, table: this.table, serviceName: name, districtId });
+    const exportsFunction = new ExportFunction(this, 'Exports', {
+      api: http.api,
+      authorizer: http.authorizer,
+      table: this.table,
+      serviceName: name,
+      districtId,
+      ...(props.district.identity.kind === 'oidc' ? { claimMapping: JSON.stringify(claimMappingOf(props.district.identity)) } : {}),
+    });
     if (props.district.domain) new ApiCustomDomain(this, 'Domain', { domain: props.district.domain, api: http.api, stage: http.stage });
     // Photos: the district's front ends and the API's own origin (its report page) upload.
     const photos = new PhotoStorage(this, 'Photos', { serviceName: name, allowedOrigins: [...props.district.allowedOrigins, http.api.apiEndpoint] });
@@ -144,6 +153,7 @@ export class ApiStack extends Stack {
         Api: this.apiFunction,
         PublicApi: this.publicFunction,
         Open311: open311.function,
+        Exports: exportsFunction.function,
         Pages: pages.function,
         Photos: photos.processor.function,
         Roster: duty.rosterFunction,

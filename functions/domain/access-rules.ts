@@ -31,6 +31,12 @@ export const OPERATION_ROLES = {
   /** Erase a reporter's data at once (a person's request), and read the audit trail. */
   erasePersonalData: ['ADMIN'],
   readAuditTrail: ['ADMIN'],
+  /**
+   * Download the compliance report, the roster or the issue KPIs as a file (`GET /exports/…`):
+   * the roles that file reports. Reading them in the API needs any staff token, but a file leaves
+   * the API's checks with the officers' names and attendance in it, so fewer roles make one.
+   */
+  exportReports: ['ADMIN', 'SUPERVISOR', 'SCHEDULER'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof OPERATION_ROLES;

@@ -1,6 +1,6 @@
 import { build, type BuildOptions } from 'esbuild';
 import { join } from 'node:path';
-import { apiBundle, open311Bundle, publicApiBundle } from '../../infra/api-bundling';
+import { apiBundle, exportBundle, open311Bundle, publicApiBundle } from '../../infra/api-bundling';
 
 /** The repository root: esbuild resolves the aliases of infra/api-bundling.ts from there, as NodejsFunction does. */
 const REPOSITORY = join(__dirname, '..', '..');
@@ -49,5 +49,12 @@ export async function buildOpen311Bundle(outDir: string): Promise<string> {
 export async function buildPublicApiBundle(outDir: string): Promise<string> {
   const outfile = join(outDir, 'public', 'index.js');
   await build(apiBundleBuildOptions(publicApiBundle.entry, outfile, publicApiBundle.neverLoadedModules, publicApiBundle));
+  return outfile;
+}
+
+/** Builds the export Lambda bundle (`/exports/{kind}`, the AWS SDK inlined, as for the API's); answers the path of `index.js`. */
+export async function buildExportBundle(outDir: string): Promise<string> {
+  const outfile = join(outDir, 'index.js');
+  await build({ ...apiBundleBuildOptions(exportBundle.entry, outfile, []), alias: {} });
   return outfile;
 }

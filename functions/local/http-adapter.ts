@@ -27,7 +27,7 @@ export interface HttpAdapterOptions {
   localPages?(request: IncomingMessage, response: ServerResponse): boolean;
   /** The residents' pages' handler (functions/pages/handler.ts), behind `GET /r/{code}` and `GET /t/{code}` as deployed. */
   pagesHandler?: HttpApiHandler;
-  /** Routes `ANY <prefix>{proxy+}` without the authorizer, each to its own function (Open311). */
+  /** Routes `ANY <prefix>{proxy+}`, each to its own function (Open311 without the authorizer, the exports behind it). */
   proxyRoutes?: ProxyRoute[];
 }
 
@@ -36,6 +36,10 @@ export interface ProxyRoute {
   prefix: string;
   handler: HttpApiHandler;
   functionName: string;
+  /** Behind the JWT authorizer, as `/graphql` is (the exports); default without it (Open311). */
+  authorized?: boolean;
+  /** The methods its deployed routes have; default GET and POST. */
+  methods?: string[];
 }
 
 /** The public pages' routes (infra/constructs/http-api.ts): one path segment after `/r/` or `/t/`. */
@@ -85,8 +89,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   for (const [name, value] of Object.entries(responseCorsHeaders(request.headers.origin, allowedOrigins))) response.setHeader(name, value);
   const proxy = options.proxyRoutes?.find((candidate) => path.startsWith(candidate.prefix));
   const pageRoute = !proxy && options.pagesHandler && method === 'GET' ? PAGE_ROUTE.exec(path) : null;
-  const route = proxy || pageRoute ? { authorized: false } : ROUTES[path];
-  if (!route || !METHODS.includes(method)) return sendMessage(response, 404, 'Not Found');
+  const route = proxy ? { authorized: proxy.authorized ?? false } : pageRoute ? { authorized: false } : ROUTES[path];
+  if (!route || !(proxy?.methods ?? METHODS).includes(method)) return sendMessage(response, 404, 'Not Found');
   if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) return refuseTooLarge(request, response);
   const body = await readBody(request, maxBodyBytes);
   if (body === undefined) return refuseTooLarge(request, response);

@@ -7,7 +7,7 @@ import { readDistrictFile as readDistrictFileAt } from '../../infra/district-fil
 import { createStore } from '../store/client';
 import { syncDistrict } from '../store/onboarding/sync-district';
 import { startLocalDutySchedules } from './duty-schedules';
-import { buildApiBundle, buildOpen311Bundle, buildPublicApiBundle } from './build-api-bundle';
+import { buildApiBundle, buildExportBundle, buildOpen311Bundle, buildPublicApiBundle } from './build-api-bundle';
 import { loopbackOrigins, type AllowedOrigins } from './cors';
 import { prepareExplorer, type Explorer } from './explorer/explorer';
 import { JAVA_MISSING_MESSAGE, javaIsInstalled, startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local';
@@ -131,10 +131,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
 
     const buildDir = options.buildDir ?? bundleDirOf(options.dataDir);
     // The public route gets the public function's own bundle, as deployed; a given bundle serves both routes.
-    const [bundle, open311, publicBundle] = await Promise.all([
+    const [bundle, open311, publicBundle, exports] = await Promise.all([
       options.bundle ?? buildApiBundle(buildDir),
       buildOpen311Bundle(join(buildDir, 'open311')),
       options.bundle ? Promise.resolve(undefined) : buildPublicApiBundle(buildDir),
+      buildExportBundle(join(buildDir, 'exports')),
     ]);
     log(`${options.bundle ? 'serving' : 'built'} ${bundle}${publicBundle ? ` and ${publicBundle}` : ''}`);
     const readyExplorer = await explorer;
@@ -165,7 +166,11 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     };
     listener = createHttpAdapter({
       handler: loadHandler(bundle, environment),
-      proxyRoutes: [{ prefix: '/open311/v2/', handler: loadHandler(open311, environment), functionName: 'community-city-services-open311' }],
+      proxyRoutes: [
+        { prefix: '/open311/v2/', handler: loadHandler(open311, environment), functionName: 'community-city-services-open311' },
+        // The exports sit behind the authorizer, as deployed: a bad token is 401 before the function.
+        { prefix: '/exports/', handler: loadHandler(exports, environment), functionName: 'community-city-services-exports', authorized: true, methods: ['GET'] },
+      ],
       ...(publicBundle ? { publicHandler: loadHandler(publicBundle, environment) } : {}),
       verifyToken: createOidcVerifier(trusted),
       functionName: 'community-city-services-api',

@@ -86,6 +86,9 @@ const apiEnvironmentSchema = baseEnvironmentSchema
     message: 'is required on AWS (without DYNAMODB_ENDPOINT)',
   });
 
+/** The export function's: the base variables and the claim mapping its route's tokens are read through, as the API's. */
+const exportEnvironmentSchema = baseEnvironmentSchema.extend({ IDENTITY_CLAIM_MAPPING: claimMappingVariable });
+
 /** The scheduled jobs (roster, compliance) work on their stack's district alone, so they require it. */
 const jobEnvironmentSchema = baseEnvironmentSchema.extend({
   DISTRICT_ID: districtIdSchema,
@@ -122,6 +125,7 @@ const photoProcessorEnvironmentSchema = z.object({
 export type Environment = z.infer<typeof baseEnvironmentSchema>;
 export type PhotoProcessorEnvironment = z.infer<typeof photoProcessorEnvironmentSchema>;
 export type ApiEnvironment = z.infer<typeof apiEnvironmentSchema>;
+export type ExportEnvironment = z.infer<typeof exportEnvironmentSchema>;
 export type JobEnvironment = z.infer<typeof jobEnvironmentSchema>;
 export type WebhookEnvironment = z.infer<typeof webhookEnvironmentSchema>;
 
@@ -147,6 +151,7 @@ function environmentReader<S extends z.ZodType<Record<string, unknown>>>(schema:
 const readBase = environmentReader(baseEnvironmentSchema);
 const readApi = environmentReader(apiEnvironmentSchema);
 const readJob = environmentReader(jobEnvironmentSchema);
+const readExport = environmentReader(exportEnvironmentSchema);
 const readWebhook = environmentReader(webhookEnvironmentSchema);
 const readEvents = environmentReader(eventsEnvironmentSchema);
 const readPhotoProcessor = environmentReader(photoProcessorEnvironmentSchema);
@@ -159,6 +164,11 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
 /** The API's environment: the base one with the source of its cursor key. */
 export function readApiEnvironment(source: NodeJS.ProcessEnv = process.env): ApiEnvironment {
   return readApi(source);
+}
+
+/** The export function's environment: the base one with the district's claim mapping. */
+export function readExportEnvironment(source: NodeJS.ProcessEnv = process.env): ExportEnvironment {
+  return readExport(source);
 }
 
 /** A scheduled job's environment: the base one with `DISTRICT_ID` required, and `EVENT_BUS_NAME`. */

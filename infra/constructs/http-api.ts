@@ -54,6 +54,8 @@ export const PUBLIC_ROUTE_THROTTLE = { rateLimit: 50, burstLimit: 100 };
 export class GraphqlHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
+  /** The district's token check, for other functions' staff routes on this API (the exports). */
+  readonly authorizer: HttpJwtAuthorizer;
 
   constructor(scope: Construct, id: string, props: GraphqlHttpApiProps) {
     super(scope, id);
@@ -92,6 +94,7 @@ export class GraphqlHttpApi extends Construct {
     // A JWT authorizer, never a Cognito one: the China regions have only this kind. API Gateway
     // fetches the issuer's discovery document and keys itself.
     const authorizer = new HttpJwtAuthorizer('JwtAuthorizer', props.jwtIssuer, { jwtAudience: props.jwtAudience });
+    this.authorizer = authorizer;
     const methods = [HttpMethod.POST, HttpMethod.GET];
     this.api.addRoutes({ path: '/graphql', methods, integration, authorizer });
     const publicIntegration = props.publicHandler

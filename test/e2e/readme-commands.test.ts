@@ -81,6 +81,7 @@ describe('the README commands', () => {
     expect(result.stdout).toMatch(/^xlsx: .*compliance\.xlsx$/m);
     expect(result.stdout).toMatch(/^xlsx: .*roster\.xlsx$/m);
     expect(result.stdout).toMatch(/^xlsx: .*kpis\.xlsx$/m);
+    expect(result.stdout).toMatch(/^dingnan-compliance-2026-W47\.xlsx$/m);
   });
 
   test('given npm start, when the Open311 examples run as written, then the services and the open requests answer in JSON and XML', () => {

@@ -1,13 +1,13 @@
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import { apiBundleBuildOptions } from '../../functions/local/build-api-bundle';
-import { apiBundle } from '../../infra/api-bundling';
+import { apiBundle, publicApiBundle } from '../../infra/api-bundling';
 
 jest.setTimeout(60_000);
 
-/** Every file with code in the deployed API bundle, as esbuild reports them (paths from the repository). */
-async function bundledFiles(): Promise<string[]> {
-  const options = apiBundleBuildOptions(apiBundle.entry, join(__dirname, 'unused', 'index.js'));
+/** Every file with code in the deployed API bundle (or another built with its settings), as esbuild reports them (paths from the repository). */
+async function bundledFiles(settings: typeof apiBundle = apiBundle): Promise<string[]> {
+  const options = apiBundleBuildOptions(settings.entry, join(__dirname, 'unused', 'index.js'), settings.externalModules, settings);
   const result = await build({ ...options, write: false, sourcemap: false, metafile: true });
   const bundle = Object.values(result.metafile.outputs).find((output) => output.entryPoint)!;
   return Object.entries(bundle.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([file]) => file);
@@ -64,4 +64,18 @@ test('given the API bundle, when its files are listed, then zod brings the local
 
 test('given the API bundle, when its files are listed, then nothing of the local explorer is in it (GraphiQL, React, Monaco, functions/local)', () => {
   expect(files.filter((file) => /node_modules\/(graphiql|@graphiql|react|react-dom|scheduler|monaco-editor|monaco-graphql)\//.test(file) || file.startsWith('functions/local/'))).toEqual([]);
+});
+
+/** exceljs, its zip writers and the export tables: the export function's alone (infra/constructs/export-function.ts). */
+const exportsOnly = (file: string) => /node_modules\/(exceljs|jszip|archiver|unzipper)\//.test(file) || file.startsWith('functions/app/exports/');
+
+test('given the API bundle, when its files are listed, then exceljs and the export tables are not in it', () => {
+  expect(files.filter(exportsOnly)).toEqual([]);
+});
+
+test('given the public function\'s bundle, when its files are listed, then exceljs and the export tables are not in it', async () => {
+  const publicFiles = await bundledFiles(publicApiBundle);
+
+  expect(publicFiles.some((file) => file.includes('node_modules/@apollo/server/'))).toBe(true);
+  expect(publicFiles.filter(exportsOnly)).toEqual([]);
 });

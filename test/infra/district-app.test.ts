@@ -81,12 +81,12 @@ describe('isolation between districts', () => {
     });
   });
 
-  test.each(DISTRICTS)('given the %s stack, when its functions are read, then every function that reaches the table (the staff and public APIs, Open311, the onboarding sync, the duty jobs, the webhook functions, the erasure job) serves this district on this table', (id) => {
+  test.each(DISTRICTS)('given the %s stack, when its functions are read, then every function that reaches the table (the staff and public APIs, Open311, the exports, the onboarding sync, the duty jobs, the webhook functions, the erasure job) serves this district on this table', (id) => {
     const template = synthesized.templates[id]!;
     const tableRef = { Ref: logicalIdOf(stackOf(id).table) };
     const ours = Object.values(template.findResources('AWS::Lambda::Function')).filter((fn) => fn.Properties.Environment?.Variables?.TABLE_NAME);
 
-    expect(ours).toHaveLength(9);
+    expect(ours).toHaveLength(10);
     for (const fn of ours) expect(fn.Properties.Environment.Variables).toMatchObject({ TABLE_NAME: tableRef, DISTRICT_ID: id });
   });
 });

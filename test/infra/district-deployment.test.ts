@@ -87,6 +87,12 @@ describe('a district in cn-northwest-1 with its own OIDC provider', () => {
     });
   });
 
+  test('given the China district, when synthesized, then the export function reads its route\'s claims through the same mapping as the API', () => {
+    const exportsFunction = Object.entries(china.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('ExportsFunction'))![1];
+
+    expect(exportsFunction.Properties.Environment.Variables.IDENTITY_CLAIM_MAPPING).toBe(JSON.stringify({ claims: OIDC.claims, roleValues: OIDC.roleValues }));
+  });
+
   test('given the China district, when synthesized, then no function uses X-Ray (not available in the China regions)', () => {
     const functions = Object.values(china.findResources('AWS::Lambda::Function')) as { Properties: { TracingConfig?: { Mode: string } } }[];
 

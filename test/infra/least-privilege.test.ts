@@ -3,6 +3,7 @@ import { districtIds } from '../../infra/district-files';
 import { API_TABLE_ACTIONS } from '../../infra/constructs/api-function';
 import { ONBOARDING_TABLE_ACTIONS } from '../../infra/constructs/district-onboarding';
 import { OPEN311_TABLE_ACTIONS } from '../../infra/constructs/open311-function';
+import { EXPORT_TABLE_ACTIONS } from '../../infra/constructs/export-function';
 import { STREAM_ACTIONS } from '../../infra/constructs/domain-events';
 import { COMPLIANCE_TABLE_ACTIONS, ROSTER_TABLE_ACTIONS } from '../../infra/constructs/duty-schedules';
 import { WEBHOOK_DELIVERY_TABLE_ACTIONS, WEBHOOK_SWEEPER_TABLE_ACTIONS } from '../../infra/constructs/webhook-delivery';
@@ -120,6 +121,8 @@ test.each(DISTRICTS)("given the %s stack, when the roles are read, then every gr
     [roleOf('WebhooksSweeperFunction')]: [{ Effect: 'Allow', Action: [...WEBHOOK_SWEEPER_TABLE_ACTIONS], Resource: tableAndIndexes }, webhookKey, deadLettersOf('Webhooks')],
     [onboardingRole]: [{ Effect: 'Allow', Action: [...ONBOARDING_TABLE_ACTIONS], Resource: table }],
     [roleOf('Open311Function')]: [{ Effect: 'Allow', Action: [...OPEN311_TABLE_ACTIONS], Resource: tableAndIndexes }],
+    // The exports only read: stored reports, names, KPI buckets.
+    [roleOf('ExportsFunction')]: [{ Effect: 'Allow', Action: [...EXPORT_TABLE_ACTIONS], Resource: tableAndIndexes }],
     // The public function: the staff API's grants, the same cursor key included.
     [publicRole]: [
       { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: idStartingWith(template, 'AWS::SecretsManager::Secret', 'GraphqlFunctionCursorKey') } },

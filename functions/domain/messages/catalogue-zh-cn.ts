@@ -161,6 +161,13 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'at most {n} amenities': '最多 {n} 项便民设施',
   'must not be before reportedFrom': '不得早于 reportedFrom',
   'the period is at most {n} years': '时间段最长 {n} 年',
+  // Exports (functions/domain/validation/export-inputs.ts, functions/api/exports/)
+  'must be compliance, roster or kpis': '必须为 compliance、roster 或 kpis',
+  'must be csv or xlsx': '必须为 csv 或 xlsx',
+  'must be a month YYYY-MM': '必须是月份 YYYY-MM',
+  'give month, or from and to, not both': '请给出 month，或 from 和 to，不可同时给出',
+  'give month, or from and to': '请给出 month，或 from 和 to',
+  'The export is {n} bytes, over the {m} a response may carry: ask for xlsx (compressed) or a shorter period': '导出文件为 {n} 字节，超过响应上限 {m} 字节：请改用 xlsx（已压缩）或缩短时间段',
   'must not exceed resolveMinutes': '不得超过 resolveMinutes',
   'each category and priority at most once': '每个类别与优先级的组合最多出现一次',
   'must be an http or https URL': '必须是 http 或 https 网址',
@@ -203,6 +210,7 @@ export const STORED_NOTES: Readonly<Record<string, string>> = {
 /** The names errors give records (NotFoundError's first argument, repositories' labels). */
 export const ENTITY_NAMES: Readonly<Record<string, string>> = {
   Activity: '活动',
+  ComplianceReport: '达标报告',
   District: '辖区',
   DutyShift: '班次',
   Grid: '网格',

@@ -55,6 +55,7 @@ describe('operations by role', () => {
     verifyActivity: ['SUPERVISOR'],
     erasePersonalData: ['ADMIN'],
     readAuditTrail: ['ADMIN'],
+    exportReports: ['ADMIN', 'SUPERVISOR', 'SCHEDULER'],
   };
 
   test('given the table of operations, when read, then it lists exactly the operations this test knows', () => {

@@ -29,6 +29,18 @@ describe('createHttpAdapter', () => {
           return { sub: 'u1', 'cognito:groups': ['ADMIN'], 'custom:district': 'dingnan' };
         },
         functionName: 'test',
+        proxyRoutes: [
+          {
+            prefix: '/exports/',
+            authorized: true,
+            methods: ['GET'],
+            functionName: 'exports',
+            handler: async (event) => {
+              events.push(event);
+              return answer();
+            },
+          },
+        ],
         maxBodyBytes: 1000,
         logError: (message) => errors.push(message),
         allowedOrigins: parseCorsOrigins(APP_ORIGIN),
@@ -243,6 +255,23 @@ describe('createHttpAdapter', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('<p>local</p>');
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(events).toHaveLength(0);
+  });
+
+  test('given an authorized proxy route and a valid token, when its GET arrives, then its function gets the claims as /graphql\'s handler does', async () => {
+    const response = await fetch(`${base}/exports/compliance?week=2026-W47`, { headers: { authorization: 'Bearer good' } });
+
+    expect(response.status).toBe(200);
+    expect(events[0]!.requestContext.authorizer?.jwt.claims).toEqual({ sub: 'u1', 'cognito:groups': '[ADMIN]', 'custom:district': 'dingnan' });
+    expect(events[0]!.rawPath).toBe('/exports/compliance');
+  });
+
+  test('given an authorized proxy route, when a bad token or a method it has no route for arrives, then 401 or 404 and its function never runs', async () => {
+    const badToken = await fetch(`${base}/exports/compliance`, { headers: { authorization: 'Bearer bad' } });
+    const posted = await post('/exports/compliance', { authorization: 'Bearer good' });
+
+    expect(badToken.status).toBe(401);
+    expect(posted.status).toBe(404);
     expect(events).toHaveLength(0);
   });
 });

@@ -25,29 +25,30 @@ export interface FoundMessages {
   unreadable: SourceMessage[];
 }
 
-/** The source files of functions/ that the API's bundle runs (esbuild's own reachability: type-only imports left out). */
+/** The source files of functions/ that the API's bundle and the export function's run (esbuild's own reachability: type-only imports left out). */
 export function apiSourceFiles(): string[] {
   const result = buildSync({
-    entryPoints: ['functions/api/handler.ts'],
+    entryPoints: ['functions/api/handler.ts', 'functions/api/exports/handler.ts'],
     absWorkingDir: repoRoot,
     bundle: true,
     platform: 'node',
     packages: 'external',
     write: false,
     metafile: true,
-    outfile: 'unused.js',
+    outdir: 'unused',
     loader: { '.graphql': 'text' },
     logLevel: 'error',
   });
-  const output = Object.values(result.metafile.outputs)[0]!;
-  return Object.entries(output.inputs)
-    .filter(([file, input]) => input.bytesInOutput > 0 && file.startsWith('functions/') && !file.includes('/generated/'))
-    .map(([file]) => file)
-    .sort();
+  const files = Object.values(result.metafile.outputs).flatMap((output) =>
+    Object.entries(output.inputs)
+      .filter(([file, input]) => input.bytesInOutput > 0 && file.startsWith('functions/') && !file.includes('/generated/'))
+      .map(([file]) => file),
+  );
+  return [...new Set(files)].sort();
 }
 
 /** Errors whose message (or, for NotFoundError, the name of what is missing) is the argument at this index. */
-const ERROR_MESSAGE_ARGUMENT: Record<string, number> = { ConflictError: 0, ForbiddenError: 0, RateLimitedError: 0 };
+const ERROR_MESSAGE_ARGUMENT: Record<string, number> = { ConflictError: 0, ForbiddenError: 0, RateLimitedError: 0, ExportTooLargeError: 0 };
 /** zod factories whose message is the argument at this index (`z.int('must be an integer')`, `z.literal('Polygon', 'must be "Polygon"')`). */
 const ZOD_FACTORY_MESSAGE_ARGUMENT: Record<string, number> = { int: 0, number: 0, string: 0, boolean: 0, literal: 1, enum: 1, array: 1, object: 1 };
 /** zod checks whose message is any literal argument after the first (`.min(1, 'must not be empty')`, `.refine(test, 'message')`). */
