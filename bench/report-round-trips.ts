@@ -89,7 +89,7 @@ export function reportRoundTripRow(result: ReportRoundTripsResult): string {
 export function reportRoundTripTable(result: ReportRoundTripsResult): string[] {
   const [today, before] = [fewestRoundTrips(result.newRequests), fewestRoundTrips(result.oldRequests)];
   const { measured, baseline } = result.samples;
-  const signed = (value: number) => (value > 0 ? `+${ms(value)}` : `−${ms(-value)}`);
+  const signed = (value: number, format: (magnitude: number) => string = ms) => (value > 0 ? `+${format(value)}` : value < 0 ? `−${format(-value)}` : format(0));
   return [
     row(['reportIssue (graphql-js execute, same store, data and inputs)', 'sequential round trips', 'requests', 'warm median', 'warm p99']),
     row(['---', '---:', '---:', '---:', '---:']),
@@ -97,8 +97,8 @@ export function reportRoundTripTable(result: ReportRoundTripsResult): string[] {
     row(['today: reference reads; the leader beside the duplicate query; the write beside the payload\'s station and the duplicates', String(today.levels), String(today.requests), ms(median(measured)), ms(p99(measured))]),
     row([
       'change',
-      String(today.levels - before.levels),
-      String(today.requests - before.requests),
+      signed(today.levels - before.levels, String),
+      signed(today.requests - before.requests, String),
       `${signed(median(measured) - median(baseline))} (${ratio(median(measured), median(baseline))})`,
       `${signed(p99(measured) - p99(baseline))} (${ratio(p99(measured), p99(baseline))})`,
     ]),
