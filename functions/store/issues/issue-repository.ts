@@ -131,9 +131,10 @@ export class IssueRepository {
               ),
             },
           },
+          // Never answered as is: the catch below reads the issue and says why (NOT_FOUND, or its status).
           onConditionFailed: (options) => {
             notOpen = options;
-            return new ConflictError(`Issue ${id} is not open: report the problem again instead`, options);
+            return new ConflictError(`Issue ${id} was changed concurrently; read it again and retry`, options);
           },
         },
         ...(effects.publicCall ? publicCallLimits(this.store, districtId, effects.publicCall) : []),
