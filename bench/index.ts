@@ -9,6 +9,7 @@ import { benchColdStart } from './cold-start';
 import { benchDocumentCache, checkPersistedQueries } from './document-cache';
 import { dutyFigures } from './duty-figures';
 import { benchPhases } from './phases';
+import { benchReportRoundTrips } from './report-round-trips';
 import { benchThroughput } from './throughput';
 import { benchWarmRequest, type WarmResult } from './warm-request';
 import { createDirectExecutor } from './support/direct-executor';
@@ -64,6 +65,9 @@ async function main(): Promise<void> {
       warm.push(await benchWarmRequest(lambda, api, workload, operation, rounds, scale(20, 2)));
     }
 
+    log('reportIssue: the old sequence beside today\'s');
+    const reportRoundTrips = await benchReportRoundTrips(table.store, workload, scale(300, 10), scale(20, 2));
+
     const services = createServices(table.store);
     log('per-phase breakdown');
     const phases = await benchPhases(services, workload, plan.map(([operation]) => operation), scale(60, 5));
@@ -93,6 +97,7 @@ async function main(): Promise<void> {
       machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node.js ${process.version}${quick ? ', --quick' : ''}`,
       warm,
       phases,
+      reportRoundTrips,
       documentCache,
       persistedQueries,
       cold,

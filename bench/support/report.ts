@@ -2,6 +2,7 @@ import type { ColdEntry, ColdStartResult } from '../cold-start';
 import type { DocumentCacheResult, PersistedQueryCheck } from '../document-cache';
 import type { DutyFigure } from '../duty-figures';
 import type { PhaseBreakdown } from '../phases';
+import { reportRoundTripRow, reportRoundTripTable, type ReportRoundTripsResult } from '../report-round-trips';
 import type { ThroughputResult } from '../throughput';
 import { roundTripsOf, type WarmResult } from '../warm-request';
 import { median, ms, p99, ratio } from './stats';
@@ -12,6 +13,7 @@ export interface BenchResults {
   machine: string;
   warm: WarmResult[];
   phases: PhaseBreakdown[];
+  reportRoundTrips: ReportRoundTripsResult;
   documentCache: DocumentCacheResult[];
   persistedQueries: PersistedQueryCheck;
   cold: ColdStartResult;
@@ -148,6 +150,7 @@ export function renderResults(results: BenchResults): string {
     row(['---', '---', '---', '---', '---', '---']),
     ...warmRows(results.warm),
     ...roundTripRows(results.warm),
+    reportRoundTripRow(results.reportRoundTrips),
     ...coldRows(results.cold),
     ...documentCacheRows(results.documentCache, results.persistedQueries),
     throughputRow(results.throughput),
@@ -156,6 +159,10 @@ export function renderResults(results: BenchResults): string {
     '## Where a warm request\'s time goes',
     '',
     ...phaseTable(results.phases),
+    '',
+    '## reportIssue: sequential round trips, the old sequence beside today\'s',
+    '',
+    ...reportRoundTripTable(results.reportRoundTrips),
     '',
     '## What the API bundle carries',
     '',

@@ -20,4 +20,4 @@ export function districtOfServiceCode(code: string): string {
  * station or its activity is what is missing, so codes cannot be used to learn which districts
  * are onboarded or which stations exist.
  */
-export const unknownServiceCode = (path: string): BadUserInputError => BadUserInputError.of(path, 'is not the code of an active station');
+export const unknownServiceCode = (path: string, options?: ErrorOptions): BadUserInputError => BadUserInputError.of(path, 'is not the code of an active station', options);

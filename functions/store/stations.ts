@@ -55,10 +55,15 @@ export class StationRepository extends EntityRepository<StationRecord, StationFi
 
   /** Public lookup: the claim item names the station; two GetItems, no Scan. */
   async findByServiceCode(districtId: string, code: string): Promise<StationRecord | undefined> {
+    const stationId = await this.idOfServiceCode(districtId, code);
+    return stationId ? this.get(districtId, stationId) : undefined;
+  }
+
+  /** The id of the station a service code names (one GetItem of the claim item), active or not. */
+  async idOfServiceCode(districtId: string, code: string): Promise<string | undefined> {
     const claim = await this.store.doc.send(
       new GetCommand({ TableName: this.store.tableName, Key: uniqueClaimKey(districtId, 'SERVICE_CODE', code) }),
     );
-    const stationId = (claim.Item as ServiceCodeClaim | undefined)?.stationId;
-    return stationId ? this.get(districtId, stationId) : undefined;
+    return (claim.Item as ServiceCodeClaim | undefined)?.stationId;
   }
 }

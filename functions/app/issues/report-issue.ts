@@ -40,20 +40,28 @@ async function stationOfCode(services: Services, districtId: string, code: strin
   return station;
 }
 
-/** Open issues of the same category within the policy's radius and window, nearest first. */
-async function possibleDuplicates(services: Services, districtId: string, input: ReportInput, policy: IssuePolicy, now: Date): Promise<IssueRecord[]> {
+/**
+ * The ids of open issues of the same category within the policy's radius and window, nearest
+ * first: one query of the open-issues index. The issues themselves are read beside the write.
+ */
+async function nearbyOpenIssueIds(services: Services, districtId: string, input: ReportInput, policy: IssuePolicy, now: Date): Promise<string[]> {
   const location = input.location;
   if (!location) return [];
   const since = new Date(now.getTime() - policy.duplicateWindowDays * 86_400_000).toISOString();
   const candidates = await services.issues.openOfCategorySince(districtId, input.category, since);
-  const nearest = candidates
+  return candidates
     .filter((issue) => issue.location)
     .map((issue) => ({ id: issue.id, metres: metresBetween(location, issue.location!) }))
     .filter((candidate) => candidate.metres <= policy.duplicateRadiusMeters)
     .sort((a, b) => a.metres - b.metres)
-    .slice(0, 10);
-  if (nearest.length === 0) return [];
-  const issues = await services.issues.batchGet(districtId, nearest.map((candidate) => candidate.id));
+    .slice(0, 10)
+    .map((candidate) => candidate.id);
+}
+
+/** The possible duplicates, in the order of `ids`. */
+async function possibleDuplicates(services: Services, districtId: string, ids: string[]): Promise<IssueRecord[]> {
+  if (ids.length === 0) return [];
+  const issues = await services.issues.batchGet(districtId, ids);
   return issues.filter((issue): issue is IssueRecord => issue !== undefined);
 }
 
@@ -74,8 +82,9 @@ export async function reportIssue(
   checkReporter(caller, input);
   const districtId = caller ? caller.districtId : districtOfServiceCode(input.serviceCode!);
   // Three sequential round trips: the reference data (all independent); the routed leader beside
-  // the duplicate check; the write beside the payload's station. The payload's grid, station and
-  // assignee are handed back as `related`, so the API answers them without reading them again.
+  // the duplicate query; the write beside the payload's station and the duplicates' records. The
+  // payload's grid, station and assignee are handed back as `related`, so the API answers them
+  // without reading them again.
   const [codeStation, district, policy, grids, photoKeys] = await Promise.all([
     stationOfCode(services, districtId, input.serviceCode),
     services.districts.get(districtId),
@@ -92,9 +101,9 @@ export async function reportIssue(
     if (officer) officers.push(officer);
     return officer;
   };
-  const [routing, duplicates] = await Promise.all([
+  const [routing, nearbyIds] = await Promise.all([
     decideRouting(input.location, grids, codeStation, loadOfficer),
-    possibleDuplicates(services, districtId, input, policy, now),
+    nearbyOpenIssueIds(services, districtId, input, policy, now),
   ]);
   if (input.resolvedOnSite && caller) await checkOnSiteResolution(services, caller, routing);
   const priority = input.priority ?? 'NORMAL';
@@ -152,10 +161,12 @@ export async function reportIssue(
   ];
   const stationId = issue.stationId;
   let station: StationRecord | undefined;
+  let duplicates: IssueRecord[];
   try {
-    [, station] = await Promise.all([
+    [, station, duplicates] = await Promise.all([
       services.issues.create(issue, events, { counts: counterEffects(undefined, countedFacts(issue), 'REPORT'), publicCall, checks, event }),
       stationId && codeStation?.id !== stationId ? services.stations.get(districtId, stationId) : Promise.resolve(codeStation),
+      possibleDuplicates(services, districtId, nearbyIds),
     ]);
   } catch (error) {
     const earlier = error instanceof ConflictError && input.hotlineTicket ? await issueOfTicket(services, districtId, input.hotlineTicket) : undefined;

@@ -19,9 +19,13 @@ export interface TrackedIssueModel {
   station?: StationRecord;
 }
 
-/** The answer for an issue and its history: the public timeline and the station (one more read). */
-export async function trackedModel(services: Services, issue: IssueRecord, events: IssueEventRecord[]): Promise<TrackedIssueModel> {
-  const station = issue.stationId ? await services.stations.get(issue.districtId, issue.stationId) : undefined;
+/** The station of the issue, if it has one: one read, which needs nothing but the issue. */
+export async function stationOfIssue(services: Services, issue: IssueRecord): Promise<StationRecord | undefined> {
+  return issue.stationId ? services.stations.get(issue.districtId, issue.stationId) : undefined;
+}
+
+/** The answer for an issue, its history and its station: the public timeline. */
+export function trackedModel(issue: IssueRecord, events: IssueEventRecord[], station: StationRecord | undefined): TrackedIssueModel {
   return {
     issue,
     timeline: events.map((event) => ({ ...residentTimelineStep(event), districtId: issue.districtId, issueId: issue.id, sequence: eventSequence(event) })),
@@ -33,25 +37,34 @@ export async function trackedModel(services: Services, issue: IssueRecord, event
  * The report a tracking code leads to, after counting the lookup against the client address's
  * budget of public calls (the same counter as reports and confirmations, so trying many codes
  * from one address is refused). A malformed code, an unknown district and an unknown secret all
- * get the one answer `unknownTrackingCode`. The budget is counted for every call, right or wrong.
+ * get the one answer `unknownTrackingCode`. The budget is counted for every call, right or wrong,
+ * and before anything is answered; the reads that do not need the policy run beside it (two
+ * sequential round trips: the policy, the code and the district; the count beside the issue and
+ * its history). The district read also answers the request's time-zone lookups.
  */
-export async function findByTrackingCode(services: Services, typedCode: string, clientAddress: string | undefined): Promise<{ issue: IssueRecord; events: IssueEventRecord[] }> {
+export async function findByTrackingCode(
+  services: Services,
+  typedCode: string,
+  clientAddress: string | undefined,
+): Promise<{ issue: IssueRecord; events: IssueEventRecord[]; timezone: string }> {
   const code = parseTrackingCode(typedCode);
   if (!code) throw unknownTrackingCode();
-  const policy = await services.issuePolicies.get(code.districtId);
-  const [issueId] = await Promise.all([
+  const [policy, issueId, district] = await Promise.all([
+    services.issuePolicies.get(code.districtId),
     services.tracking.issueIdOf(code.districtId, trackingCodeHash(code)),
-    services.tracking.countLookup(code.districtId, clientAddress, publicLimitsOf(policy).perAddress, services.clock()),
+    services.districts.get(code.districtId),
   ]);
-  if (!issueId) throw unknownTrackingCode();
-  const { issue, events } = await services.tracking.issueWithHistory(code.districtId, issueId);
-  if (!issue) throw unknownTrackingCode();
-  return { issue, events };
+  const [, found] = await Promise.all([
+    services.tracking.countLookup(code.districtId, clientAddress, publicLimitsOf(policy).perAddress, services.clock()),
+    issueId ? services.tracking.issueWithHistory(code.districtId, issueId) : Promise.resolve(undefined),
+  ]);
+  if (!found?.issue || !district) throw unknownTrackingCode();
+  return { issue: found.issue, events: found.events, timezone: district.timezone };
 }
 
 /** trackIssue: public; the code is the only credential. */
 export async function trackIssue(services: Services, args: unknown, origin: { clientAddress?: string } = {}): Promise<TrackedIssueModel> {
   const { trackingCode } = parseArguments(trackIssueArguments, args);
   const { issue, events } = await findByTrackingCode(services, trackingCode, origin.clientAddress);
-  return trackedModel(services, issue, events);
+  return trackedModel(issue, events, await stationOfIssue(services, issue));
 }

@@ -107,26 +107,43 @@ export class IssueRepository {
     return stored;
   }
 
-  /** "Me too" on an open issue: a counter, not a step (no version change, so it never conflicts with handling). */
-  async confirm(districtId: string, id: string, publicCall?: PublicCall): Promise<IssueRecord> {
-    const current = await this.require(districtId, id);
+  /**
+   * "Me too" on an open issue: a counter, not a step (no version change, so it never conflicts
+   * with handling). The write comes first, guarded by the issue being open, with `checks` on other
+   * items (a public call's station) and the public call's rate limits; then the issue is read for
+   * the answer, with the confirmation in it. Only a refused confirmation reads the issue to say why.
+   */
+  async confirm(districtId: string, id: string, effects: { publicCall?: PublicCall; checks?: GuardedWrite[] } = {}): Promise<IssueRecord> {
     const statuses = Object.fromEntries(OPEN_STATUSES.map((status, index) => [`:open${index}`, status]));
-    await transactWrite(this.store, [
-      {
-        item: {
-          Update: {
-            TableName: this.store.tableName,
-            Key: issueKey(districtId, id),
-            ...updateExpression(
-              { add: { confirmations: 1 } },
-              { expression: `#status IN (${Object.keys(statuses).join(', ')})`, names: { '#status': 'status' }, values: statuses },
-            ),
+    let notOpen: ErrorOptions | undefined;
+    try {
+      // The checks first: when several conditions fail, the first one's error is the answer.
+      await transactWrite(this.store, [
+        ...(effects.checks ?? []),
+        {
+          item: {
+            Update: {
+              TableName: this.store.tableName,
+              Key: issueKey(districtId, id),
+              ...updateExpression(
+                { add: { confirmations: 1 } },
+                { expression: `#status IN (${Object.keys(statuses).join(', ')})`, names: { '#status': 'status' }, values: statuses },
+              ),
+            },
+          },
+          // Never answered as is: the catch below reads the issue and says why (NOT_FOUND, or its status).
+          onConditionFailed: (options) => {
+            notOpen = options;
+            return new ConflictError(`Issue ${id} was changed concurrently; read it again and retry`, options);
           },
         },
-        onConditionFailed: (options) => new ConflictError(`Issue ${id} is ${current.status}: report the problem again instead`, options),
-      },
-      ...(publicCall ? publicCallLimits(this.store, districtId, publicCall) : []),
-    ]);
+        ...(effects.publicCall ? publicCallLimits(this.store, districtId, effects.publicCall) : []),
+      ]);
+    } catch (error) {
+      if (!notOpen) throw error;
+      const current = await this.require(districtId, id);
+      throw new ConflictError(`Issue ${id} is ${current.status}: report the problem again instead`, notOpen);
+    }
     return this.require(districtId, id);
   }
 

@@ -38,6 +38,17 @@ describe('reportIssue round trips', () => {
     expect(result.levels).toBeLessThanOrEqual(3);
   });
 
+  test('given an open report of the same category nearby, when another is reported there, then the possible duplicate comes in the same 3 sequential round trips', async () => {
+    const input = { category: 'ROAD_OCCUPYING_BUSINESS', description: '占道经营', source: 'WALK_IN', location: INSIDE_DN_01_1 };
+    expect((await api.execute(REPORT, { variables: { input }, claims: supervisor })).errors).toBeUndefined();
+
+    const result = await api.execute(REPORT, { variables: { input }, claims: supervisor });
+
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.reportIssue.possibleDuplicates).toHaveLength(1);
+    expect(result.levels).toBeLessThanOrEqual(3);
+  });
+
   test('given an anonymous report through a service code, when it is reported, then it also costs at most 3 sequential round trips', async () => {
     const result = await api.execute(REPORT, { variables: { input: { category: 'FLYERS_AND_ADS', description: '小广告', serviceCode: 'dingnan-ST02SA' } } });
 
