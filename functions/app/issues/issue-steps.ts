@@ -15,7 +15,7 @@ import type { IssueRecord } from '../../store/issues/issue-record';
 import type { Services } from '../services';
 import { checkCitedPhotos } from '../photos/cited-photos';
 import { applyStep } from './apply-step';
-import { checkOnSiteStep } from './on-site-resolution';
+import { checkOnSiteStep, onSiteResolver } from './on-site-resolution';
 
 const supervisors = (caller: Caller) => void requireOperation(caller, 'superviseIssues');
 
@@ -44,12 +44,13 @@ export function startIssue(services: Services, caller: Caller | undefined, args:
  */
 export async function resolveIssue(services: Services, caller: Caller | undefined, args: unknown) {
   const { photoKeys, ...input } = parseArguments(resolveIssueArguments, args);
+  const officer = input.resolvedOnSite ? onSiteResolver(services, caller) : undefined;
   const afterPhotos = photoKeys && caller ? await checkCitedPhotos(services, caller.districtId, 'RESOLUTION', photoKeys, 'photoKeys') : undefined;
   return applyStep(services, caller, {
     ...input,
     action: 'RESOLVE',
     authorize: requireIssueHandler,
-    ...(input.resolvedOnSite ? { verify: (staff: Caller, issue: IssueRecord) => checkOnSiteStep(services, staff, issue) } : {}),
+    ...(officer ? { verify: (staff: Caller, issue: IssueRecord) => checkOnSiteStep(services, staff, issue, officer) } : {}),
     plan: (issue, at) => ({
       changes: {
         resolvedAt: at,

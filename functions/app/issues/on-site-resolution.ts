@@ -3,6 +3,7 @@ import type { Caller } from '../../domain/caller';
 import { BadUserInputError } from '../../shared/errors';
 import type { GridRecord } from '../../store/grids';
 import type { IssueRecord } from '../../store/issues/issue-record';
+import type { OfficerRecord } from '../../store/officers';
 import type { Services } from '../services';
 import type { RoutingDecision } from './routing-decision';
 
@@ -22,13 +23,25 @@ export async function checkOnSiteResolution(services: Services, caller: Caller, 
  * `resolveIssue(resolvedOnSite: true)` is held to the same rule as a report filed resolved: only
  * a patrol's find, by an officer on patrol in the issue's grid or at its station. Otherwise an
  * ADMIN or SUPERVISOR resolving patrol finds could raise the published on-the-spot rate
- * (当场处理率). The officer and the grid are read together: one round trip, only for such a step.
+ * (当场处理率). `officer` is the caller's record, read beside the issue (onSiteResolver); the
+ * grid is read only when the officer is not at the issue's station, so the usual case costs no
+ * round trip of its own.
  */
-export async function checkOnSiteStep(services: Services, caller: Caller, issue: IssueRecord): Promise<void> {
+export async function checkOnSiteStep(services: Services, caller: Caller, issue: IssueRecord, officer: Promise<OfficerRecord | undefined>): Promise<void> {
   if (issue.source !== 'PATROL') throw BadUserInputError.of('resolvedOnSite', 'only a PATROL report can be resolved on the spot');
-  const [officer, grid] = await Promise.all([
-    caller.officerId ? services.officers.get(caller.districtId, caller.officerId) : undefined,
-    issue.gridId ? services.grids.get(caller.districtId, issue.gridId) : undefined,
-  ]);
-  requireOnSiteResolver(caller, officer, { stationId: issue.stationId, gridOfficerIds: officersOf(grid) });
+  const resolver = await officer;
+  const atStation = !!resolver?.stationId && resolver.stationId === issue.stationId;
+  const grid = !atStation && issue.gridId ? await services.grids.get(caller.districtId, issue.gridId) : undefined;
+  requireOnSiteResolver(caller, resolver, { stationId: issue.stationId, gridOfficerIds: officersOf(grid) });
+}
+
+/**
+ * Starts reading the caller's officer record, to run beside the step's own read. The read's
+ * failure is reported where it is awaited (checkOnSiteStep); until then it is marked handled,
+ * so a step refused earlier (unknown issue) leaves no unhandled rejection behind.
+ */
+export function onSiteResolver(services: Services, caller: Caller | undefined): Promise<OfficerRecord | undefined> {
+  const read = caller?.officerId ? services.officers.get(caller.districtId, caller.officerId) : Promise.resolve(undefined);
+  read.catch(() => undefined);
+  return read;
 }

@@ -53,16 +53,16 @@ describe('a step that resolves on the spot is held to the same rule', () => {
   };
 
   test.each([
-    ['an ADMIN without an officer token', admin, 'FORBIDDEN', 'with their own officer token'],
-    ['a SUPERVISOR whose officer record is a sanitation worker', claimsFor('dingnan', 'SUPERVISOR', 'dn-o-01-5'), 'FORBIDDEN', 'SANITATION officers do not patrol'],
-    ['a SUPERVISOR who patrols another station', claimsFor('dingnan', 'SUPERVISOR', 'dn-o-03-2'), 'FORBIDDEN', 'in their own grid or at their own station'],
-  ])('given %s, when they resolve a patrol find on the spot, then %s and neither the issue nor the rate changes', async (_who, claims, code, reason) => {
+    ['an ADMIN without an officer token', admin, 'with their own officer token'],
+    ['a SUPERVISOR whose officer record is a sanitation worker', claimsFor('dingnan', 'SUPERVISOR', 'dn-o-01-5'), 'SANITATION officers do not patrol'],
+    ['a SUPERVISOR who patrols another station', claimsFor('dingnan', 'SUPERVISOR', 'dn-o-03-2'), 'in their own grid or at their own station'],
+  ])('given %s, when they resolve a patrol find on the spot, then FORBIDDEN and neither the issue nor the rate changes', async (_who, claims, reason) => {
     const id = await reportFor('PATROL');
     const before = await executor.execute(RATE, { claims: admin });
 
     const result = await executor.execute(RESOLVE, { variables: { id }, claims });
 
-    expect(result.errors?.[0]?.extensions.code).toBe(code);
+    expect(result.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
     expect(result.errors?.[0]?.message).toContain(reason);
     expect((await executor.execute(ISSUE, { variables: { id }, claims: admin })).data!.issue).toEqual({ status: 'IN_PROGRESS', resolvedOnSite: false, version: 2 });
     expect((await executor.execute(RATE, { claims: admin })).data).toEqual(before.data);
@@ -77,13 +77,14 @@ describe('a step that resolves on the spot is held to the same rule', () => {
     expect((await executor.execute(ISSUE, { variables: { id }, claims: admin })).data!.issue).toEqual({ status: 'IN_PROGRESS', resolvedOnSite: false, version: 2 });
   });
 
-  test('given the patrolling leader of the grid, when they resolve a patrol find on the spot, then it counts in the rate', async () => {
+  test('given the patrolling leader of the grid, when they resolve a patrol find on the spot, then it counts in the rate, in at most 3 sequential round trips', async () => {
     const id = await reportFor('PATROL');
     const before = (await executor.execute(RATE, { claims: admin })).data!.issueStats;
 
     const result = await executor.execute(RESOLVE, { variables: { id }, claims: gridLeader });
 
     expect(result.data!.resolveIssue).toEqual({ status: 'RESOLVED', resolvedOnSite: true });
+    expect(result.levels).toBeLessThanOrEqual(3);
     expect((await executor.execute(RATE, { claims: admin })).data!.issueStats).toEqual({ ...before, resolvedOnSite: before.resolvedOnSite + 1 });
   });
 });
