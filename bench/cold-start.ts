@@ -15,6 +15,7 @@ interface ColdSample {
   firstMs: number;
   totalMs: number;
   processMs: number;
+  cpuMs: number;
   status: number;
   errors: number;
 }
@@ -30,6 +31,8 @@ export interface ColdEntry {
   /** require (module initialisation included), then the first request. */
   loadMs: number;
   firstMs: number;
+  /** CPU time (user + system) of the same span as totalMs: what a busy machine disturbs least. */
+  cpuMs: number;
 }
 
 /** The four handlers of one run, each measured `runs` times, interleaved. */
@@ -107,7 +110,7 @@ export async function benchColdStart(options: ColdStartOptions): Promise<ColdSta
   }
   const entries = HANDLERS.map(({ label }, index): ColdEntry => {
     const of = (field: keyof ColdSample) => median(samples[index]!.map((sample) => sample[field]));
-    return { label, bundle: bundles[index]!, totalMs: of('totalMs'), processMs: of('processMs'), loadMs: of('loadMs'), firstMs: of('firstMs') };
+    return { label, bundle: bundles[index]!, totalMs: of('totalMs'), processMs: of('processMs'), loadMs: of('loadMs'), firstMs: of('firstMs'), cpuMs: of('cpuMs') };
   });
   const entry = (key: (typeof HANDLERS)[number]['key']) => entries[HANDLERS.findIndex((handler) => handler.key === key)]!;
   return { staff: entry('staff'), frameworkFree: entry('frameworkFree'), sdkOnly: entry('sdkOnly'), publicApi: entry('publicApi'), runs: options.runs };

@@ -1,7 +1,7 @@
 import { residentMayRate, seesResolutionPhotos } from '../../domain/access-rules';
 import { photoReadUrls } from '../../app/photos/photo-read-urls';
-import type * as RateIssue from '../../app/issues/rate-issue';
-import type * as TrackIssue from '../../app/issues/track-issue';
+import { rateIssue } from '../../app/issues/rate-issue';
+import { trackIssue } from '../../app/issues/track-issue';
 import { stepSummary } from '../../domain/issues/public-timeline';
 import { serviceCodeUrl } from '../../domain/report-url';
 import { inZone } from '../../domain/time';
@@ -10,11 +10,6 @@ import type { StationRecord } from '../../store/stations';
 import type { RequestContext } from '../context';
 import type { Resolvers } from '../generated/graphql';
 import { objectIds } from './object-ids';
-import { onFirstUse } from '../../shared/on-first-use';
-
-// Loaded by the first operation that runs them (on-first-use.ts).
-const rating = onFirstUse(() => require('../../app/issues/rate-issue') as typeof RateIssue);
-const tracking = onFirstUse(() => require('../../app/issues/track-issue') as typeof TrackIssue);
 
 /** The station's report URL: its district's template, or this deployment's page (relative when the request named no host). */
 const stationUrl = async (station: StationRecord, _args: unknown, context: RequestContext): Promise<string> => {
@@ -25,10 +20,10 @@ const stationUrl = async (station: StationRecord, _args: unknown, context: Reque
 /** The residents' loop: a station's report URL, the receipt's tracking code, the status page and the rating. */
 export const residentResolvers: Resolvers = {
   Query: {
-    trackIssue: (_parent, args, context) => tracking().trackIssue(context.services, args, { clientAddress: context.clientAddress }),
+    trackIssue: (_parent, args, context) => trackIssue(context.services, args, { clientAddress: context.clientAddress }),
   },
   Mutation: {
-    rateIssue: (_parent, args, context) => rating().rateIssue(context.services, args, { clientAddress: context.clientAddress }),
+    rateIssue: (_parent, args, context) => rateIssue(context.services, args, { clientAddress: context.clientAddress }),
   },
   Station: { serviceCodeUrl: stationUrl },
   PublicStation: { serviceCodeUrl: stationUrl },
