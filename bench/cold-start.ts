@@ -15,6 +15,7 @@ interface ColdSample {
   firstMs: number;
   totalMs: number;
   processMs: number;
+  cpuMs: number;
   status: number;
   errors: number;
 }
@@ -30,19 +31,28 @@ export interface ColdEntry {
   /** require (module initialisation included), then the first request. */
   loadMs: number;
   firstMs: number;
+  /** CPU time (user + system) of the same span as totalMs: what a busy machine disturbs least. */
+  cpuMs: number;
 }
 
+/** The four handlers of one run, each measured `runs` times, interleaved. */
 export interface ColdStartResult {
-  /** The API as deployed. */
-  ours: ColdEntry;
-  /** The same schema and resolvers through apollo-server-lambda 3: the issue's baseline. */
-  apollo3: ColdEntry;
-  /** What bounds any handler of this schema: no framework at all, and the AWS SDK alone. */
-  floors: ColdEntry[];
-  /** The public function (`/public/graphql`), answering the residents' lookup, beside the staff API. */
+  /** The staff API as deployed. */
+  staff: ColdEntry;
+  /** The same schema, resolvers and services with no framework at all: the staff API's bar is ≤ 1.05× of it. */
+  frameworkFree: ColdEntry;
+  /** One GetItem with the AWS SDK, no GraphQL: what every function of this API pays. */
+  sdkOnly: ColdEntry;
+  /** The public function (`/public/graphql`), answering the residents' lookup: its bar is ≤ 0.6× the staff API. */
   publicApi: ColdEntry;
   runs: number;
 }
+
+/** The public function's first request: a resident's anonymous service-code lookup. */
+export const PUBLIC_LOOKUP = 'query Station($code: String!) { stationByServiceCode(code: $code) { name address } }';
+
+/** The bars of the cold-start figures (docs/performance.md). */
+export const COLD_BARS = { staffOverFrameworkFree: 1.05, publicOverStaff: 0.6 } as const;
 
 export interface ColdStartOptions {
   buildDir: string;
@@ -68,11 +78,10 @@ async function probe(probeFile: string, bundleFile: string, eventFile: string, e
 }
 
 const HANDLERS = [
-  { key: 'ours', label: 'the API as deployed (functions/api/handler.ts)', entry: join(__dirname, '..', 'functions', 'api', 'handler.ts') },
-  { key: 'apollo3', label: 'apollo-server-lambda 3, same schema and resolvers', entry: join(__dirname, 'baseline', 'apollo3-handler.ts') },
-  { key: 'floor', label: 'no framework: graphql-js over the same schema and resolvers', entry: join(__dirname, 'baseline', 'graphql-js-handler.ts') },
-  { key: 'floor', label: 'the AWS SDK alone: one GetItem, no GraphQL', entry: join(__dirname, 'baseline', 'aws-sdk-only-handler.ts') },
-  { key: 'public', label: 'the public function as deployed (functions/api/public-handler.ts)', entry: join(__dirname, '..', 'functions', 'api', 'public-handler.ts') },
+  { key: 'staff', label: 'the staff API as deployed (functions/api/handler.ts)', entry: join(__dirname, '..', 'functions', 'api', 'handler.ts') },
+  { key: 'frameworkFree', label: 'no framework: graphql-js over the same schema and resolvers', entry: join(__dirname, 'baseline', 'graphql-js-handler.ts') },
+  { key: 'sdkOnly', label: 'the AWS SDK alone: one GetItem, no GraphQL', entry: join(__dirname, 'baseline', 'aws-sdk-only-handler.ts') },
+  { key: 'publicApi', label: 'the public function as deployed (functions/api/public-handler.ts)', entry: join(__dirname, '..', 'functions', 'api', 'public-handler.ts') },
 ] as const;
 
 /**
@@ -95,19 +104,14 @@ export async function benchColdStart(options: ColdStartOptions): Promise<ColdSta
   for (let round = 0; round < options.runs; round += 1) {
     for (let step = 0; step < HANDLERS.length; step += 1) {
       const position = (step + round) % HANDLERS.length;
-      const event = HANDLERS[position]!.key === 'public' ? publicEventFile : eventFile;
+      const event = HANDLERS[position]!.key === 'publicApi' ? publicEventFile : eventFile;
       samples[position]!.push(await probe(probeFile, bundles[position]!.file, event, options.environment));
     }
   }
   const entries = HANDLERS.map(({ label }, index): ColdEntry => {
     const of = (field: keyof ColdSample) => median(samples[index]!.map((sample) => sample[field]));
-    return { label, bundle: bundles[index]!, totalMs: of('totalMs'), processMs: of('processMs'), loadMs: of('loadMs'), firstMs: of('firstMs') };
+    return { label, bundle: bundles[index]!, totalMs: of('totalMs'), processMs: of('processMs'), loadMs: of('loadMs'), firstMs: of('firstMs'), cpuMs: of('cpuMs') };
   });
-  return {
-    ours: entries[0]!,
-    apollo3: entries[1]!,
-    floors: entries.filter((_, index) => HANDLERS[index]!.key === 'floor'),
-    publicApi: entries[HANDLERS.findIndex(({ key }) => key === 'public')]!,
-    runs: options.runs,
-  };
+  const entry = (key: (typeof HANDLERS)[number]['key']) => entries[HANDLERS.findIndex((handler) => handler.key === key)]!;
+  return { staff: entry('staff'), frameworkFree: entry('frameworkFree'), sdkOnly: entry('sdkOnly'), publicApi: entry('publicApi'), runs: options.runs };
 }

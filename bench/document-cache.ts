@@ -2,6 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { RequestContext } from '../functions/api/context';
+import { buildExecutableSchema } from '../functions/api/schema';
 import { createApolloServer } from '../functions/api/server';
 import type { Services } from '../functions/app/services';
 import { graphqlEvent, lambdaContext } from '../test/support/graphql-handler';
@@ -55,7 +56,7 @@ async function timed(handler: LambdaHandler, operation: BenchOperation, variable
 export async function benchDocumentCache(services: Services, workload: Workload, operations: BenchOperation[], rounds: number): Promise<DocumentCacheResult[]> {
   const built = [true, false].map(() => {
     let marks: PhaseMarks | undefined;
-    const server = createApolloServer();
+    const server = createApolloServer({ schema: buildExecutableSchema() });
     server.addPlugin(phasePlugin((request) => void (marks = request)));
     return { server, handler: replicaHandler(server, services), last: () => marks };
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type * as HandlerModule from '../functions/api/handler';
 import { createServices } from '../functions/app/services';
-import { benchColdStart } from './cold-start';
+import { benchColdStart, PUBLIC_LOOKUP } from './cold-start';
 import { benchDocumentCache, checkPersistedQueries } from './document-cache';
 import { dutyFigures } from './duty-figures';
 import { benchPhases } from './phases';
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
       environment: { TABLE_NAME: BENCH_TABLE, DYNAMODB_ENDPOINT: table.dynamo.endpoint, AWS_REGION: BENCH_REGION, NODE_ENV: 'production' },
       operation: OPERATIONS.dashboard,
       variables: workload.variables(OPERATIONS.dashboard, 0),
-      publicQuery: { document: 'query Station($code: String!) { stationByServiceCode(code: $code) { name address } }', variables: { code: seeded.dingnan.stations[0]!.serviceCode } },
+      publicQuery: { document: PUBLIC_LOOKUP, variables: { code: seeded.dingnan.stations[0]!.serviceCode } },
       runs: scale(11, 2),
     });
     await table.stop();

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { buildExecutableSchema } from '../functions/api/schema';
 import { createApolloServer } from '../functions/api/server';
 import type { Services } from '../functions/app/services';
 import { graphqlEvent, lambdaContext } from '../test/support/graphql-handler';
@@ -35,7 +36,7 @@ export interface PhaseBreakdown {
  */
 export async function benchPhases(services: Services, workload: Workload, operations: BenchOperation[], rounds: number): Promise<PhaseBreakdown[]> {
   let marks: PhaseMarks | undefined;
-  const server = createApolloServer();
+  const server = createApolloServer({ schema: buildExecutableSchema() });
   server.addPlugin(phasePlugin((request) => void (marks = request)));
   const handler = replicaHandler(server, services);
 

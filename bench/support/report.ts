@@ -1,4 +1,4 @@
-import type { ColdEntry, ColdStartResult } from '../cold-start';
+import { COLD_BARS, type ColdEntry, type ColdStartResult } from '../cold-start';
 import type { DocumentCacheResult, PersistedQueryCheck } from '../document-cache';
 import type { DutyFigure } from '../duty-figures';
 import type { PhaseBreakdown } from '../phases';
@@ -21,8 +21,8 @@ export interface BenchResults {
   duty: DutyFigure[];
 }
 
-/** 1 MB as the bar reads it, in bytes (the table's KB are 1 024 bytes). */
-const BUNDLE_BAR_BYTES = 1_000_000;
+/** The API bundle's budget in bytes (test/infra/api-bundle-asset.test.ts; the table's KB are 1 024 bytes). */
+const BUNDLE_BAR_BYTES = 1_100_000;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const verdict = (met: boolean) => (met ? 'met' : '**not met**');
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -58,16 +58,20 @@ function roundTripRows(warm: WarmResult[]): string[] {
   return rows;
 }
 
-function coldRows(cold: ColdStartResult): string[] {
-  const { ours, apollo3 } = cold;
-  const timing = (entry: ColdEntry) => `${ms(entry.totalMs)}: load ${ms(entry.loadMs)} + first request ${ms(entry.firstMs)} (${ms(entry.processMs)} from process start)`;
-  const baseline = `apollo-server-lambda 3: ${ms(apollo3.totalMs)} (${ms(apollo3.loadMs)} + ${ms(apollo3.firstMs)})`;
+/** The cold-start section: the two bars (staff over the framework-free floor, public over staff) and the floors they stand on, one run. */
+export function coldRows(cold: ColdStartResult): string[] {
+  const { staff, frameworkFree, sdkOnly, publicApi } = cold;
+  const timing = (entry: ColdEntry) => `${ms(entry.totalMs)}: load ${ms(entry.loadMs)} + first request ${ms(entry.firstMs)} (${ms(entry.processMs)} from process start; CPU ${ms(entry.cpuMs)})`;
+  const brief = (entry: ColdEntry) => `${ms(entry.totalMs)} (${ms(entry.loadMs)} + ${ms(entry.firstMs)}; CPU ${ms(entry.cpuMs)})`;
+  const cpuRatio = (entry: ColdEntry, baseline: ColdEntry) => `; CPU ${ratio(entry.cpuMs, baseline.cpuMs)}`;
+  const staffRatio = staff.totalMs / frameworkFree.totalMs;
+  const publicRatio = publicApi.totalMs / staff.totalMs;
   return [
-    row(['deploy bundle of the API, minified', kb(ours.bundle.bytes), `apollo-server-lambda 3: ${kb(apollo3.bundle.bytes)}`, ratio(ours.bundle.bytes, apollo3.bundle.bytes), '≤ 1 MB', verdict(ours.bundle.bytes <= BUNDLE_BAR_BYTES)]),
-    row([`cold start, ${ours.label} (n=${cold.runs})`, timing(ours), baseline, ratio(ours.totalMs, apollo3.totalMs), '≤ 0.5×', verdict(ours.totalMs / apollo3.totalMs <= 0.5)]),
-    ...cold.floors.map((floor) => row([`cold start floor: ${floor.label}`, timing(floor), baseline, ratio(floor.totalMs, apollo3.totalMs), '—', 'bounds every handler of this schema'])),
-    row(['deploy bundle of the public function, minified', kb(cold.publicApi.bundle.bytes), `the staff API: ${kb(ours.bundle.bytes)}`, ratio(cold.publicApi.bundle.bytes, ours.bundle.bytes), '—', 'its own function and concurrency']),
-    row([`cold start, ${cold.publicApi.label} (n=${cold.runs})`, timing(cold.publicApi), `the staff API: ${ms(ours.totalMs)}`, ratio(cold.publicApi.totalMs, ours.totalMs), '—', 'anonymous stationByServiceCode']),
+    row(['deploy bundle of the staff API, minified', kb(staff.bundle.bytes), `framework-free floor: ${kb(frameworkFree.bundle.bytes)}`, ratio(staff.bundle.bytes, frameworkFree.bundle.bytes), `≤ ${BUNDLE_BAR_BYTES} B`, verdict(staff.bundle.bytes <= BUNDLE_BAR_BYTES)]),
+    row(['deploy bundle of the public function, minified', kb(publicApi.bundle.bytes), `the staff API: ${kb(staff.bundle.bytes)}`, ratio(publicApi.bundle.bytes, staff.bundle.bytes), '< staff (jest: test/infra/public-bundle.test.ts)', verdict(publicApi.bundle.bytes < staff.bundle.bytes)]),
+    row([`cold start, ${staff.label} (n=${cold.runs})`, timing(staff), `${frameworkFree.label}: ${brief(frameworkFree)}`, ratio(staff.totalMs, frameworkFree.totalMs) + cpuRatio(staff, frameworkFree), `≤ ${COLD_BARS.staffOverFrameworkFree}×`, verdict(staffRatio <= COLD_BARS.staffOverFrameworkFree)]),
+    row([`cold start, ${publicApi.label} (n=${cold.runs})`, timing(publicApi), `the staff API: ${brief(staff)}`, ratio(publicApi.totalMs, staff.totalMs) + cpuRatio(publicApi, staff), `≤ ${COLD_BARS.publicOverStaff}×`, verdict(publicRatio <= COLD_BARS.publicOverStaff)]),
+    row([`cold start floor: ${sdkOnly.label} (n=${cold.runs})`, timing(sdkOnly), `the staff API: ${brief(staff)}`, ratio(sdkOnly.totalMs, staff.totalMs) + cpuRatio(sdkOnly, staff), '—', 'bounds every function of this API']),
   ];
 }
 
@@ -135,7 +139,7 @@ function bundleTable(cold: ColdStartResult): string[] {
   return [
     row(['package in the API bundle', 'minified']),
     row(['---', '---:']),
-    ...cold.ours.bundle.byPackage.slice(0, 12).map(([name, bytes]) => row([name, kb(bytes)])),
+    ...cold.staff.bundle.byPackage.slice(0, 12).map(([name, bytes]) => row([name, kb(bytes)])),
   ];
 }
 

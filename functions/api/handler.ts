@@ -9,6 +9,7 @@ import { createRequestContext } from './context';
 import { preferredLanguage } from './i18n/accept-language';
 import { publicBaseUrlOf } from './public-base-url';
 import { cursorKeySource } from './cursor-key-source';
+import { buildExecutableSchema } from './schema';
 import { createApolloServer } from './server';
 import { createServices } from '../app/services';
 import { webhookSecretKeySource } from '../shared/webhook-key-source';
@@ -34,7 +35,7 @@ const services = createServices({
 });
 
 const graphqlHandler = startServerAndCreateLambdaHandler(
-  createApolloServer(),
+  createApolloServer({ schema: buildExecutableSchema() }),
   handlers.createAPIGatewayProxyEventV2RequestHandler(),
   {
     context: async ({ event, context }) => {

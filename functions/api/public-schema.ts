@@ -1,23 +1,19 @@
 import { addResolversToSchema } from '@graphql-tools/schema';
-import { filterSchema, pruneSchema } from '@graphql-tools/utils';
-import { buildASTSchema, concatAST, parse, type GraphQLSchema } from 'graphql';
-import { PUBLIC_OPERATIONS } from './public-operations';
+import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
+import publicSdl from './public-schema.graphql';
 import { publicResolvers } from './public-resolvers';
-import { typeDefs } from './type-defs';
 
 /**
- * The public function's schema: the API's SDL (the same files, so a public type reads as it does
- * on the staff route) with only the root fields of PUBLIC_OPERATIONS, pruned to the types they
- * reach. Built as schema.ts builds the staff schema (no locations, validation assumed: the SDL is
- * validated by the staff schema's tests), with the public resolvers attached in place.
+ * The public function's schema, from its own SDL: only the public operations and the types they
+ * reach, projected from the API's SDL at build time (functions/local/public-sdl.ts, committed as
+ * public-schema.graphql), so the function neither bundles nor parses the staff SDL. Built as
+ * schema.ts builds the staff schema (no locations, validation assumed: the schema tests validate
+ * it), with the public resolvers attached in place.
  */
 export function buildPublicSchema(): GraphQLSchema {
-  const document = concatAST(typeDefs.map((sdl) => parse(sdl, { noLocation: true })));
-  const full = buildASTSchema(document, { assumeValid: true, assumeValidSDL: true });
-  const allowed: Record<string, readonly string[]> = PUBLIC_OPERATIONS;
-  const publicOnly = pruneSchema(filterSchema({ schema: full, rootFieldFilter: (operation, fieldName) => (allowed[operation] ?? []).includes(fieldName) }));
+  const schema = buildASTSchema(parse(publicSdl, { noLocation: true }), { assumeValid: true, assumeValidSDL: true });
   return addResolversToSchema({
-    schema: publicOnly,
+    schema,
     resolvers: publicResolvers as never,
     updateResolversInPlace: true,
     resolverValidationOptions: { requireResolversToMatchSchema: 'ignore' },

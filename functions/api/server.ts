@@ -12,7 +12,6 @@ import { formatError, unexpectedErrorPlugin } from './errors';
 import { requestObservabilityPlugin } from './observability';
 import { retryAfterPlugin } from './retry-after';
 import { parseOptions, queryProtection } from './query-limits';
-import { buildExecutableSchema } from './schema';
 
 /**
  * The Apollo Server, independent of how requests arrive (Lambda event, tests). With
@@ -24,12 +23,12 @@ import { buildExecutableSchema } from './schema';
  * landing page is off too: it loads from a CDN, and deployed there is nothing to explore with
  * introspection off; locally the server serves its own explorer (functions/local/explorer).
  */
-export function createApolloServer(options: { schema?: GraphQLSchema } = {}): ApolloServer<RequestContext> {
+export function createApolloServer(options: { schema: GraphQLSchema }): ApolloServer<RequestContext> {
   const production = process.env.NODE_ENV === 'production';
   const protection = queryProtection({ production });
   return new ApolloServer<RequestContext>({
-    // The staff schema unless told otherwise (the public function passes its own: public-schema.ts).
-    schema: options.schema ?? buildExecutableSchema(),
+    // Given, not imported: the staff schema (schema.ts) would bring every resolver into the public function's bundle.
+    schema: options.schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !production,

@@ -1,23 +1,47 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { build, type Metafile } from 'esbuild';
 import { join } from 'node:path';
-import { buildApiBundle, buildPublicApiBundle } from '../../functions/local/build-api-bundle';
+import { apiBundleBuildOptions } from '../../functions/local/build-api-bundle';
+import { apiBundle, publicApiBundle } from '../../infra/api-bundling';
 
 // Two esbuild builds of the API: seconds each, with room to spare on a shared machine.
 jest.setTimeout(180_000);
 
-const outDir = mkdtempSync(join(tmpdir(), 'ccs-public-bundle-'));
-let staff: string;
-let publicOne: string;
+interface Built {
+  bytes: number;
+  inputs: string[];
+}
+
+/** A bundle built with the deployed settings (infra/api-bundling.ts), in memory, with what went into it. */
+async function built(settings: typeof apiBundle | typeof publicApiBundle): Promise<Built> {
+  const result = await build({ ...apiBundleBuildOptions(settings.entry, join('/tmp', 'unwritten', 'index.js'), settings.externalModules, settings), write: false, metafile: true });
+  const output = Object.values(result.metafile.outputs as Metafile['outputs']).find((candidate) => candidate.entryPoint)!;
+  return { bytes: output.bytes, inputs: Object.keys(output.inputs) };
+}
+
+let staff: Built;
+let publicOne: Built;
 
 beforeAll(async () => {
-  [staff, publicOne] = await Promise.all([buildApiBundle(join(outDir, 'staff')), buildPublicApiBundle(join(outDir, 'public'))]);
+  [staff, publicOne] = await Promise.all([built(apiBundle), built(publicApiBundle)]);
 });
 
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
-
 describe('public function bundle', () => {
-  test('given both bundles built with the deployed settings, when their sizes are compared, then the public one is smaller', () => {
-    expect(statSync(publicOne).size).toBeLessThan(statSync(staff).size);
+  // Measured at 0.94× (987 986 vs 1 053 522 bytes; docs/performance.md): a staff-only module pulled back in takes it over.
+  test('given both bundles built with the deployed settings, when their sizes are compared, then the public one is at most 0.96× the staff one', () => {
+    expect(publicOne.bytes / staff.bytes).toBeLessThanOrEqual(0.96);
+  });
+
+  test('given the public bundle, when its inputs are read, then it carries its own SDL and, of the staff SDL files, only the scalar definitions', () => {
+    expect(publicOne.inputs).toContain('functions/api/public-schema.graphql');
+    // functions/api/resolvers/scalars.ts reads the scalars' descriptions from it.
+    expect(publicOne.inputs.filter((input) => input.startsWith('schema/'))).toEqual(['schema/common.graphql']);
+    expect(staff.inputs).toContain('schema/roster.graphql');
+  });
+
+  test('given the public bundle, when its inputs are read, then no staff-only resolver, schema builder or export library is in it', () => {
+    const staffOnly = ['functions/api/schema.ts', 'functions/api/resolvers/index.ts', 'functions/api/resolvers/roster.ts', 'functions/api/resolvers/compliance.ts', 'functions/api/resolvers/webhook.ts', 'functions/api/resolvers/attendance.ts'];
+    for (const input of staffOnly) expect(publicOne.inputs).not.toContain(input);
+    expect(publicOne.inputs.filter((input) => /node_modules\/exceljs\//.test(input) || input.startsWith('functions/local/'))).toEqual([]);
+    expect(staff.inputs).toContain('functions/api/resolvers/roster.ts');
   });
 });

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { roundTrips, type StoreRequest } from '../../bench/support/store-recorder';
 import { callerFromClaims } from '../../functions/api/auth/claims';
 import { createRequestContext } from '../../functions/api/context';
+import { buildExecutableSchema } from '../../functions/api/schema';
 import { createApolloServer } from '../../functions/api/server';
 import { createServices } from '../../functions/app/services';
 import type { Store } from '../../functions/store/client';
@@ -31,7 +32,7 @@ export async function createCountingExecutor(store: Store, options: { clock?: ()
     },
     { step: 'initialize', name: 'countCommands' },
   );
-  const server = createApolloServer();
+  const server = createApolloServer({ schema: buildExecutableSchema() });
   await server.start();
   const services = createServices(store, options);
   const logger = new Logger({ logLevel: 'CRITICAL' });

@@ -1,7 +1,14 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type * as S3 from '@aws-sdk/client-s3';
+import type * as S3PresignedPost from '@aws-sdk/s3-presigned-post';
+import type * as S3RequestPresigner from '@aws-sdk/s3-request-presigner';
 import { MAX_PHOTO_BYTES, PHOTO_READ_SECONDS, PHOTO_UPLOAD_SECONDS } from '../../domain/photos/photo-keys';
+import { onFirstUse } from '../../shared/on-first-use';
+
+// The S3 SDK, loaded by the first photo call rather than when a function starts: the GraphQL
+// functions build a bucket at start but most requests never touch it (docs/performance.md).
+const s3 = onFirstUse(() => require('@aws-sdk/client-s3') as typeof S3);
+const presignedPost = onFirstUse(() => require('@aws-sdk/s3-presigned-post') as typeof S3PresignedPost);
+const requestPresigner = onFirstUse(() => require('@aws-sdk/s3-request-presigner') as typeof S3RequestPresigner);
 
 export interface PhotoBucketOptions {
   bucketName: string;
@@ -32,18 +39,25 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
  */
 export class PhotoBucket {
   readonly bucketName: string;
-  private readonly client: S3Client;
+  private readonly options: PhotoBucketOptions;
+  private s3Client?: S3.S3Client;
 
   constructor(options: PhotoBucketOptions) {
     this.bucketName = options.bucketName;
-    this.client = new S3Client({
+    this.options = options;
+  }
+
+  /** The client, made on first use (with the SDK, above). */
+  private get client(): S3.S3Client {
+    const options = this.options;
+    return (this.s3Client ??= new (s3().S3Client)({
       region: options.region ?? 'cn-north-1',
       maxAttempts: 3,
       // Checksums only where S3 requires them: the local server does not speak the newer trailers.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true, credentials: LOCAL_CREDENTIALS } : {}),
-    });
+    }));
   }
 
   /**
@@ -51,7 +65,7 @@ export class PhotoBucket {
    * S3 refuses any other key, type or size; the processor checks again (the local server does not enforce policies).
    */
   async presignUpload(objectKey: string, contentType: string, now: Date): Promise<PresignedUpload> {
-    const { url, fields } = await createPresignedPost(this.client, {
+    const { url, fields } = await presignedPost().createPresignedPost(this.client, {
       Bucket: this.bucketName,
       Key: objectKey,
       Conditions: [
@@ -66,13 +80,13 @@ export class PhotoBucket {
 
   /** A short-lived GET URL of an object. */
   presignRead(objectKey: string): Promise<string> {
-    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucketName, Key: objectKey }), { expiresIn: PHOTO_READ_SECONDS });
+    return requestPresigner().getSignedUrl(this.client, new (s3().GetObjectCommand)({ Bucket: this.bucketName, Key: objectKey }), { expiresIn: PHOTO_READ_SECONDS });
   }
 
   /** The object's type and size, or undefined when there is none. */
   async head(objectKey: string): Promise<StoredObject | undefined> {
     try {
-      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucketName, Key: objectKey }));
+      const head = await this.client.send(new (s3().HeadObjectCommand)({ Bucket: this.bucketName, Key: objectKey }));
       return { contentType: head.ContentType, byteSize: head.ContentLength };
     } catch (error) {
       if (isMissing(error)) return undefined;
@@ -83,7 +97,7 @@ export class PhotoBucket {
   /** The object's bytes (the processor reads an upload of at most 10 MB whole). */
   async read(objectKey: string): Promise<{ body: Uint8Array; contentType?: string } | undefined> {
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucketName, Key: objectKey }));
+      const object = await this.client.send(new (s3().GetObjectCommand)({ Bucket: this.bucketName, Key: objectKey }));
       return { body: await object.Body!.transformToByteArray(), contentType: object.ContentType };
     } catch (error) {
       if (isMissing(error)) return undefined;
@@ -92,17 +106,17 @@ export class PhotoBucket {
   }
 
   async write(objectKey: string, body: Uint8Array, contentType: string): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucketName, Key: objectKey, Body: body, ContentType: contentType }));
+    await this.client.send(new (s3().PutObjectCommand)({ Bucket: this.bucketName, Key: objectKey, Body: body, ContentType: contentType }));
   }
 
   async delete(objectKey: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucketName, Key: objectKey }));
+    await this.client.send(new (s3().DeleteObjectCommand)({ Bucket: this.bucketName, Key: objectKey }));
   }
 
   destroy(): void {
-    this.client.destroy();
+    this.s3Client?.destroy();
   }
 }
 
 const isMissing = (error: unknown): boolean =>
-  error instanceof S3ServiceException && (error.name === 'NotFound' || error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404);
+  error instanceof s3().S3ServiceException && (error.name === 'NotFound' || error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404);

@@ -1,11 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { validateSchema } from 'graphql';
 import { PUBLIC_OPERATIONS } from '../../../functions/api/public-operations';
 import { buildPublicSchema } from '../../../functions/api/public-schema';
 import { buildExecutableSchema } from '../../../functions/api/schema';
+import { PUBLIC_SDL_FILE, printPublicSdl } from '../../../functions/local/public-sdl';
 
 const schema = buildPublicSchema();
 
 describe('public schema', () => {
+  test('given the committed public SDL, when compared with the projection of the staff SDL to the public operations, then it has not drifted (npm run schema:public)', () => {
+    expect(readFileSync(join(__dirname, '..', '..', '..', PUBLIC_SDL_FILE), 'utf8')).toBe(printPublicSdl());
+  });
+
   test('given the list of public operations, when the public schema is built, then its root fields are exactly those', () => {
     expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual([...PUBLIC_OPERATIONS.Query].sort());
     expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual([...PUBLIC_OPERATIONS.Mutation].sort());
