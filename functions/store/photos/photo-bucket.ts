@@ -1,6 +1,7 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { traced } from '../../shared/tracing';
 import { MAX_PHOTO_BYTES, PHOTO_READ_SECONDS, PHOTO_UPLOAD_SECONDS } from '../../domain/photos/photo-keys';
 
 export interface PhotoBucketOptions {
@@ -32,18 +33,26 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
  */
 export class PhotoBucket {
   readonly bucketName: string;
+  /**
+   * Presigns, untraced: X-Ray's middleware would add its trace header to the request before it is
+   * signed, and a URL signed with it fails for the browser that never sends it.
+   */
   private readonly client: S3Client;
+  /** The same client for the calls this function makes itself, each one an X-Ray subsegment (shared/tracing.ts). */
+  private readonly tracedClient: S3Client;
 
   constructor(options: PhotoBucketOptions) {
     this.bucketName = options.bucketName;
-    this.client = new S3Client({
+    const settings: S3ClientConfig = {
       region: options.region ?? 'cn-north-1',
       maxAttempts: 3,
       // Checksums only where S3 requires them: the local server does not speak the newer trailers.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true, credentials: LOCAL_CREDENTIALS } : {}),
-    });
+    };
+    this.client = new S3Client(settings);
+    this.tracedClient = traced(new S3Client(settings));
   }
 
   /**
@@ -72,7 +81,7 @@ export class PhotoBucket {
   /** The object's type and size, or undefined when there is none. */
   async head(objectKey: string): Promise<StoredObject | undefined> {
     try {
-      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucketName, Key: objectKey }));
+      const head = await this.tracedClient.send(new HeadObjectCommand({ Bucket: this.bucketName, Key: objectKey }));
       return { contentType: head.ContentType, byteSize: head.ContentLength };
     } catch (error) {
       if (isMissing(error)) return undefined;
@@ -83,7 +92,7 @@ export class PhotoBucket {
   /** The object's bytes (the processor reads an upload of at most 10 MB whole). */
   async read(objectKey: string): Promise<{ body: Uint8Array; contentType?: string } | undefined> {
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucketName, Key: objectKey }));
+      const object = await this.tracedClient.send(new GetObjectCommand({ Bucket: this.bucketName, Key: objectKey }));
       return { body: await object.Body!.transformToByteArray(), contentType: object.ContentType };
     } catch (error) {
       if (isMissing(error)) return undefined;
@@ -92,15 +101,16 @@ export class PhotoBucket {
   }
 
   async write(objectKey: string, body: Uint8Array, contentType: string): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucketName, Key: objectKey, Body: body, ContentType: contentType }));
+    await this.tracedClient.send(new PutObjectCommand({ Bucket: this.bucketName, Key: objectKey, Body: body, ContentType: contentType }));
   }
 
   async delete(objectKey: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucketName, Key: objectKey }));
+    await this.tracedClient.send(new DeleteObjectCommand({ Bucket: this.bucketName, Key: objectKey }));
   }
 
   destroy(): void {
     this.client.destroy();
+    this.tracedClient.destroy();
   }
 }
 
