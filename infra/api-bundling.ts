@@ -27,7 +27,12 @@ const runtimeProvidedModules = ['@aws-sdk/*'];
  * installs disabled. Left out of every build of the API, locally too, so that reaching one fails
  * loudly in tests rather than in AWS.
  */
-const neverLoadedModules = ['@apollo/usage-reporting-protobuf'];
+const neverLoadedModules = [
+  '@apollo/usage-reporting-protobuf',
+  // What only the usage-reporting plugin requires (its operation signature, its retries): 21 KB (docs/performance.md).
+  '@apollo/utils.usagereporting',
+  'async-retry',
+];
 
 /**
  * How the API Lambda is bundled, in one place: the CDK stack (NodejsFunction) and the local
@@ -48,9 +53,19 @@ export const apiBundle = {
    */
   alias: {
     '@apollo/server': './node_modules/@apollo/server',
-    '@graphql-tools/schema': './node_modules/@graphql-tools/schema',
+    // Its CommonJS `addResolversToSchema` alone, not the package's index (the file says why).
+    '@graphql-tools/schema': './functions/shared/graphql-tools-schema-resolvers-only.ts',
     'sha.js': './functions/shared/sha-via-node-crypto.ts',
+    // Asked only by the X-Ray SDK's patcher of the AWS SDK v2, which these functions never use (the file says why).
+    semver: './functions/shared/no-semver.ts',
   } as Record<string, string>,
+  /**
+   * Build-time constants. `process.env.GRAPHQL_SDL` = "served": the schema is built from the SDL
+   * without descriptions (functions/api/type-defs.ts), which production never serves (no
+   * introspection), and the documented schema files stay out of the bundle. The local server's
+   * builds leave it out (functions/local/build-api-bundle.ts): they serve introspection.
+   */
+  define: { 'process.env.GRAPHQL_SDL': '"served"' } as Record<string, string>,
   entry: join(__dirname, '..', 'functions', 'api', 'handler.ts'),
   handlerExport: 'handler',
   /** SDL files are imported as strings. */
@@ -73,10 +88,16 @@ export const onboardingBundle = {
   handlerExport: 'handler',
 } as const;
 
-/** The Open311 GeoReport v2 Lambda: no GraphQL, the runtime's AWS SDK, its own entry. */
+/**
+ * The Open311 GeoReport v2 Lambda: no GraphQL, the runtime's AWS SDK, its own entry. Built without
+ * Powertools Tracer (a no-op stands in: functions/shared/untraced.ts): Tracer's 96 KB, even
+ * without `semver`, would take it over its 400 000-byte budget (docs/performance.md). Lambda's
+ * active tracing still records each invocation.
+ */
 export const open311Bundle = {
   ...lambdaBundling,
   externalModules: [...runtimeProvidedModules],
+  alias: { '@aws-lambda-powertools/tracer': './functions/shared/untraced.ts' } as Record<string, string>,
   entry: join(__dirname, '..', 'functions', 'api', 'open311', 'handler.ts'),
   handlerExport: 'handler',
 } as const;
@@ -88,6 +109,8 @@ export const open311Bundle = {
 export const exportBundle = {
   ...lambdaBundling,
   externalModules: [...runtimeProvidedModules],
+  /** Tracer's `semver` is needed only by the AWS SDK v2 patcher, as in the API's bundle. */
+  alias: { semver: apiBundle.alias.semver! } as Record<string, string>,
   entry: join(__dirname, '..', 'functions', 'api', 'exports', 'handler.ts'),
   handlerExport: 'handler',
 } as const;

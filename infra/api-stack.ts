@@ -22,6 +22,7 @@ import { ResidentPages } from './constructs/resident-pages';
 import { InitialAdmins } from './constructs/initial-admins';
 import { LogAndQueuePolicy } from './constructs/log-and-queue-policy';
 import { ActiveTracing } from './constructs/active-tracing';
+import { TraceSampling } from './constructs/trace-sampling';
 import { OperationalAlarms } from './constructs/operational-alarms';
 import { WebhookDelivery } from './constructs/webhook-delivery';
 import { WebhookKey } from './constructs/webhook-key';
@@ -79,6 +80,7 @@ export class ApiStack extends Stack {
       priority: AspectPriority.MUTATING,
     });
     Aspects.of(this).add(new ActiveTracing(), { priority: AspectPriority.MUTATING });
+    new TraceSampling(this, 'TraceSampling', { districtId, tracing: props.district.tracing });
     this.table = new DataTable(this, 'Data', { encryptionKey: keys.data }).table;
     const identity = new DistrictIdentity(this, 'Identity', { identity: props.district.identity, region: this.region, userPoolName: name });
     const staffApi = new ApiFunction(this, 'GraphqlFunction', { table: this.table, serviceName: name, districtId });

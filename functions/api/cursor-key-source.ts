@@ -1,5 +1,6 @@
 import type { ApiEnvironment } from '../shared/env';
 import type { CursorKeySource } from '../store/cursor';
+import { traced } from '../shared/tracing';
 
 /**
  * Where the API's cursor key comes from (docs/security.md, Cursors): the key material itself
@@ -22,7 +23,7 @@ export function cursorKeySource(environment: ApiEnvironment): CursorKeySource | 
  */
 async function readSecretString(secretId: string, region: string): Promise<string> {
   const { GetSecretValueCommand, SecretsManagerClient } = require('@aws-sdk/client-secrets-manager') as typeof import('@aws-sdk/client-secrets-manager');
-  const client = new SecretsManagerClient({ region });
+  const client = traced(new SecretsManagerClient({ region }));
   try {
     const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
     if (!SecretString) throw new Error(`The cursor key secret ${secretId} has no string value`);

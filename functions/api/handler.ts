@@ -13,6 +13,7 @@ import { buildExecutableSchema } from './schema';
 import { createApolloServer } from './server';
 import { createServices } from '../app/services';
 import { webhookSecretKeySource } from '../shared/webhook-key-source';
+import { tracedHandler } from '../shared/tracing';
 
 /**
  * The GraphQL Lambda behind API Gateway's HTTP API (payload 2.0). The caller comes only from
@@ -64,7 +65,7 @@ const graphqlHandler = startServerAndCreateLambdaHandler(
   },
 );
 
-/** Refuses oversized bodies, then answers within the invocation's deadline (answer-in-time.ts). */
-export function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
-  return answerInTime(graphqlHandler, event, context);
-}
+/** Refuses oversized bodies, then answers within the invocation's deadline (answer-in-time.ts), in the invocation's trace subsegment. */
+export const handler = tracedHandler({ district: environment.DISTRICT_ID }, (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> =>
+  answerInTime(graphqlHandler, event, context),
+);

@@ -10,6 +10,7 @@ import { preferredLanguage } from './i18n/accept-language';
 import { publicBaseUrlOf } from './public-base-url';
 import { buildPublicSchema } from './public-schema';
 import { createApolloServer } from './server';
+import { tracedHandler } from '../shared/tracing';
 
 /**
  * The public function behind `/public/graphql` (no authorizer): its own Lambda, so residents'
@@ -42,7 +43,7 @@ const graphqlHandler = startServerAndCreateLambdaHandler(createApolloServer({ sc
   },
 });
 
-/** Refuses oversized bodies, then answers within the invocation's deadline (answer-in-time.ts). */
-export function handler(event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
-  return answerInTime(graphqlHandler, event, context);
-}
+/** Refuses oversized bodies, then answers within the invocation's deadline (answer-in-time.ts), in the invocation's trace subsegment. */
+export const handler = tracedHandler({ district: environment.DISTRICT_ID }, (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> =>
+  answerInTime(graphqlHandler, event, context),
+);

@@ -11,6 +11,7 @@ import type { RequestContext } from './context';
 import { formatError, unexpectedErrorPlugin } from './errors';
 import { requestObservabilityPlugin } from './observability';
 import { retryAfterPlugin } from './retry-after';
+import { tracingPlugin } from './tracing-plugin';
 import { parseOptions, queryProtection } from './query-limits';
 
 /**
@@ -44,6 +45,7 @@ export function createApolloServer(options: { schema: GraphQLSchema }): ApolloSe
       unexpectedErrorPlugin(),
       retryAfterPlugin(),
       requestObservabilityPlugin(),
+      tracingPlugin(),
       auditPlugin(),
     ],
   });

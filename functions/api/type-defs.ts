@@ -14,4 +14,18 @@ import station from '../../schema/station.graphql';
 import webhook from '../../schema/webhook.graphql';
 
 /** The SDL, one file per aggregate (schema/); the same files drive codegen. */
-export const typeDefs = [common, district, station, grid, officer, issue, photo, dutyPolicy, activity, roster, compliance, webhook, privacy, resident];
+const documentedTypeDefs = [common, district, station, grid, officer, issue, photo, dutyPolicy, activity, roster, compliance, webhook, privacy, resident];
+
+/**
+ * What the schema is built from. The deploy bundles define `process.env.GRAPHQL_SDL` as
+ * `"served"` at build time (infra/api-bundling.ts): they carry the same schema without its
+ * descriptions (generated/served-sdl.ts, written by `npm run codegen`), since production serves no
+ * introspection, and esbuild drops the files above from them. Everywhere else (the local server,
+ * which serves introspection and its explorer, tests, scripts) the documented files. The test is
+ * written out at each use: esbuild drops a branch, and the files only it imports, when the
+ * condition itself is the constant.
+ */
+export const typeDefs: string[] = process.env.GRAPHQL_SDL === 'served' ? [(require('./generated/served-sdl') as typeof import('./generated/served-sdl')).servedSdl] : documentedTypeDefs;
+
+/** The scalars' documented definitions (resolvers/scalars.ts), where the schema keeps its documentation; none in a deploy bundle. */
+export const documentedScalars: string | undefined = process.env.GRAPHQL_SDL === 'served' ? undefined : common;

@@ -8,6 +8,7 @@ import { customDomainSchema } from './deployment/custom-domain';
 import { identitySchema, isLoopbackIssuer, type Identity } from './deployment/identity';
 import { logRetentionDaysSchema } from './deployment/log-retention';
 import { isChinaRegion, regionSchema } from './deployment/region';
+import { DEFAULT_TRACE_SAMPLE_RATE, tracingSchema, type TracingSettings } from './deployment/tracing';
 import { reportUrlProblem } from './report-url';
 
 /**
@@ -167,13 +168,18 @@ function crossCheck(file: References, report: Report): void {
 /**
  * Where and how the district is deployed: its region (absent: the region the deploying profile
  * names), its staff's identity provider (Cognito by default, which the China regions lack: there
- * it must be an OIDC provider), the API's custom domain, and how long its logs are kept.
+ * it must be an OIDC provider), the API's custom domain, how long its logs are kept, and how much
+ * of its traffic X-Ray traces (refused in the China regions, where Lambda has no X-Ray integration:
+ * a rate there would promise traces that never come).
  */
-function checkDeployment(file: { region?: string; identity?: Identity; adminEmails: string[] }, report: Report): void {
+function checkDeployment(file: { region?: string; identity?: Identity; adminEmails: string[]; tracing?: TracingSettings }, report: Report): void {
   if (file.identity?.kind === 'oidc' && file.adminEmails.length > 0) {
     report(['adminEmails'], 'must be empty for an OIDC district: its administrators are the members of the provider\'s ADMIN group (identity.roleValues.ADMIN)');
   }
   if (!isChinaRegion(file.region)) return;
+  if (file.tracing !== undefined) {
+    report(['tracing'], `cannot be set in ${file.region}: Lambda has no X-Ray integration in the China regions, so no function there is traced; remove it`);
+  }
   if (file.identity === undefined) {
     report(['identity'], `is required in ${file.region}: Amazon Cognito user pools are not available in the China regions; name the district's OIDC provider ({ "kind": "oidc", "issuer", "audience", "claims", "roleValues" })`);
   } else if (file.identity.kind === 'cognito') {
@@ -190,6 +196,8 @@ export const districtFileSchema = z
     identity: identitySchema.optional(),
     domain: customDomainSchema.optional(),
     logRetentionDays: logRetentionDaysSchema,
+    /** X-Ray's sampling of this district's functions (absent: 5 %); not in the China regions. */
+    tracing: tracingSchema.optional(),
     name: nameField,
     timezone: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai'),
     /** The output carries the full policy: the file's overrides merged over the defaults. */
@@ -223,8 +231,12 @@ export const districtFileSchema = z
     when: (payload) => referenceShape.safeParse(payload.value).success,
   })
   .superRefine((file, ctx) => checkDeployment(file, (path, message) => ctx.addIssue({ code: 'custom', path, message })))
-  /** Outside China a file without `identity` keeps today's Cognito user pool. */
-  .transform((file) => ({ ...file, identity: file.identity ?? ({ kind: 'cognito' } as Identity) }));
+  /** Outside China a file without `identity` keeps today's Cognito user pool, and one without `tracing` samples 5 %. */
+  .transform((file) => ({
+    ...file,
+    identity: file.identity ?? ({ kind: 'cognito' } as Identity),
+    tracing: file.tracing ?? { sampleRate: DEFAULT_TRACE_SAMPLE_RATE },
+  }));
 
 export type DistrictFile = z.output<typeof districtFileSchema>;
 

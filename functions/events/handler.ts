@@ -5,6 +5,7 @@ import { readEventsEnvironment } from '../shared/env';
 import { EventBridgeEventPublisher } from './eventbridge-publisher';
 import { relayBatch } from './relay-batch';
 import type { OutboxStreamRecord } from './stream-records';
+import { traced, tracedHandler } from '../shared/tracing';
 
 /**
  * The outbox relay: a DynamoDB Streams consumer (its event source mapping selects outbox
@@ -14,9 +15,9 @@ import type { OutboxStreamRecord } from './stream-records';
  */
 const environment = readEventsEnvironment();
 const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'community-city-services-events' });
-const publisher = new EventBridgeEventPublisher(new EventBridgeClient({ region: environment.AWS_REGION }), environment.EVENT_BUS_NAME);
+const publisher = new EventBridgeEventPublisher(traced(new EventBridgeClient({ region: environment.AWS_REGION })), environment.EVENT_BUS_NAME);
 
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+export const handler = tracedHandler({}, async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const outcome = await relayBatch(event.Records as OutboxStreamRecord[], publisher);
   if (outcome.failedAt === undefined) {
     logger.info('Events published', { records: event.Records.length, published: outcome.published });
@@ -24,4 +25,4 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
   }
   logger.warn('Events not all published', { records: event.Records.length, published: outcome.published, failedAt: outcome.failedAt, problem: outcome.problem });
   return { batchItemFailures: [{ itemIdentifier: outcome.failedAt }] };
-};
+});

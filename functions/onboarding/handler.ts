@@ -5,6 +5,7 @@ import { readEnvironment } from '../shared/env';
 import { createStore } from '../store/client';
 import { DistrictSyncError } from '../store/onboarding/district-sync-error';
 import { syncDistrict } from '../store/onboarding/sync-district';
+import { tracedHandler } from '../shared/tracing';
 
 /**
  * The custom resource's properties, as CloudFormation passes them (every value a string). The
@@ -39,7 +40,7 @@ const environment = readEnvironment();
 const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'community-city-services-onboarding' });
 const store = createStore({ tableName: environment.TABLE_NAME, endpoint: environment.DYNAMODB_ENDPOINT, region: environment.AWS_REGION });
 
-export async function handler(event: CloudFormationCustomResourceEvent): Promise<OnboardingResponse> {
+export const handler = tracedHandler({ district: environment.DISTRICT_ID }, async (event: CloudFormationCustomResourceEvent): Promise<OnboardingResponse> => {
   if (event.RequestType === 'Delete') {
     logger.info('Onboarding resource deleted; district data kept', { physicalResourceId: event.PhysicalResourceId });
     return { PhysicalResourceId: event.PhysicalResourceId };
@@ -57,4 +58,4 @@ export async function handler(event: CloudFormationCustomResourceEvent): Promise
     .map((type) => `${type}: ${result[type].created} created, ${result[type].updated} updated, ${result[type].deactivated} deactivated`)
     .join('; ');
   return { PhysicalResourceId: `district-data-${file.id}`, Data: { District: result.district, Summary: summary } };
-}
+});

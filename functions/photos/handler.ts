@@ -1,6 +1,7 @@
 import type { S3Event } from 'aws-lambda';
 import { readPhotoProcessorEnvironment } from '../shared/env';
 import { createPhotoProcessor } from './photo-processor';
+import { tracedHandler } from '../shared/tracing';
 
 /**
  * The photo processor Lambda: S3 invokes it for every object created under `uploads/` of the
@@ -10,6 +11,6 @@ import { createPhotoProcessor } from './photo-processor';
 const environment = readPhotoProcessorEnvironment();
 const processEvent = createPhotoProcessor({ region: environment.AWS_REGION, endpoint: environment.S3_ENDPOINT });
 
-export async function handler(event: S3Event): Promise<void> {
+export const handler = tracedHandler({}, async (event: S3Event): Promise<void> => {
   await processEvent(event);
-}
+});

@@ -1,3 +1,4 @@
+import { traced } from './tracing';
 /**
  * Where the key that seals webhook secrets comes from (functions/store/webhooks/secret-box.ts),
  * as for the cursor key: the key material itself (`WEBHOOK_SECRET_KEY`: the local server,
@@ -18,7 +19,7 @@ export function webhookSecretKeySource(environment: {
 /** The secret's string; the client is loaded only here, from the Lambda runtime's SDK (as functions/api/cursor-key-source.ts does). */
 async function readSecretString(secretId: string, region: string): Promise<string> {
   const { GetSecretValueCommand, SecretsManagerClient } = require('@aws-sdk/client-secrets-manager') as typeof import('@aws-sdk/client-secrets-manager');
-  const client = new SecretsManagerClient({ region });
+  const client = traced(new SecretsManagerClient({ region }));
   try {
     const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
     if (!SecretString) throw new Error(`The webhook secret key ${secretId} has no string value`);

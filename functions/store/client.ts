@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { cursorKey, randomCursorKey, type CursorKey, type CursorKeySource } from './cursor';
+import { traced } from '../shared/tracing';
 import { sendUnderDeadline } from './deadline-send';
 
 export interface StoreOptions {
@@ -25,7 +26,8 @@ export interface Store {
 }
 
 export function createStore(options: StoreOptions): Store {
-  const client = new DynamoDBClient({
+  // Every DynamoDB call is an X-Ray subsegment on AWS (shared/tracing.ts); a no-op elsewhere.
+  const client = traced(new DynamoDBClient({
     region: options.region ?? 'cn-north-1',
     // Three attempts (two retries with the SDK's backoff) fit a request's deadline; the deadline
     // itself (deadline-send.ts) stops whatever retrying remains when it runs out.
@@ -33,7 +35,7 @@ export function createStore(options: StoreOptions): Store {
     ...(options.endpoint
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
-  });
+  }));
   const doc = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });

@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { deliverDomainEvents } from '../app/webhooks/deliver-events';
 import { webhookRuntime } from './services';
+import { tracedHandler } from '../shared/tracing';
 
 /**
  * The webhook delivery function: a target of the rule on the district's bus that matches every
@@ -12,7 +13,7 @@ import { webhookRuntime } from './services';
 const runtime = webhookRuntime();
 const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'community-city-services-webhooks' });
 
-export async function handler(event: EventBridgeEvent<string, unknown>): Promise<void> {
+export const handler = tracedHandler({ district: runtime.environment.DISTRICT_ID }, async (event: EventBridgeEvent<string, unknown>): Promise<void> => {
   const summary = await deliverDomainEvents(runtime.services, [event.detail], runtime.delivery);
   logger.info('Webhook deliveries', { eventId: event.id, ...summary });
-}
+});

@@ -7,6 +7,7 @@ interface BundleSettings {
   externalModules: readonly string[];
   loader?: Record<string, 'text'>;
   alias?: Record<string, string>;
+  define?: Record<string, string>;
 }
 
 /** NodejsFunction bundling from the shared settings of infra/api-bundling.ts: local esbuild (no Docker), CommonJS. */
@@ -19,6 +20,7 @@ export function nodejsBundling(settings: BundleSettings): BundlingOptions {
     sourceMap: settings.sourceMap,
     externalModules: [...settings.externalModules],
     ...(settings.loader ? { loader: settings.loader } : {}),
+    ...(settings.define ? { define: settings.define } : {}),
     // NodejsFunction has no `alias` option; esbuild's flag is passed through, run from the project root.
     ...(settings.alias ? { esbuildArgs: Object.fromEntries(Object.entries(settings.alias).map(([from, to]) => [`--alias:${from}`, to])) } : {}),
   };

@@ -1,5 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createSocket } from 'node:dgram';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -128,6 +129,70 @@ test('given the function asset with its cursor key in a secret, when two request
     expect(asked).toEqual([{ target: 'secretsmanager.GetSecretValue', body: { SecretId: SECRET_ARN } }]);
   } finally {
     secrets.close();
+  }
+});
+
+test('given the function asset on Lambda with a sampled trace, when a request pages a list, then the X-Ray daemon receives its handler subsegment with the operation, district and cold start, and the Secrets Manager call under it', async () => {
+  const SECRET_ARN = 'arn:aws-cn:secretsmanager:cn-north-1:111122223333:secret:CursorKey-AbCdEf';
+  const secrets = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify({ ARN: SECRET_ARN, Name: 'CursorKey', SecretString: 'k'.repeat(64), VersionId: 'v1' })));
+  });
+  // The X-Ray daemon played by a UDP socket: each datagram is a header line and one segment document.
+  const documents: Record<string, unknown>[] = [];
+  const daemon = createSocket('udp4', (message) => documents.push(JSON.parse(message.toString('utf8').split('\n')[1]!) as Record<string, unknown>));
+  await Promise.all([new Promise<void>((resolve) => secrets.listen(0, '127.0.0.1', resolve)), new Promise<void>((resolve) => daemon.bind(0, '127.0.0.1', resolve))]);
+  const page = graphqlEvent({ query: 'query StationsPage { stations(first: 1, after: "not-a-cursor") { edges { cursor } } }', operationName: 'StationsPage' }, claimsFor('dingnan', 'ADMIN'));
+  const answer = `require(process.env.LAMBDA_BUNDLE).handler(JSON.parse(process.argv[1]), { awsRequestId: 'traced', getRemainingTimeInMillis: () => 9000 })
+    .then((result) => setTimeout(() => process.stdout.write(JSON.stringify(result)), 200))`;
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, ['-r', join(__dirname, '..', 'support', 'lambda-runtime-modules.js'), '-e', answer, JSON.stringify(page)], {
+      env: {
+        ...process.env,
+        LAMBDA_BUNDLE: join(bundleDir, 'index.js'),
+        TABLE_NAME: 'bundle-trace-check',
+        DISTRICT_ID: 'dingnan',
+        CURSOR_KEY_SECRET_ARN: SECRET_ARN,
+        AWS_REGION: 'cn-north-1',
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'test',
+        AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(secrets.address() as AddressInfo).port}`,
+        DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
+        NODE_ENV: 'production',
+        NODE_PATH: join(__dirname, '..', '..', 'node_modules'),
+        // What Lambda sets for a function with active tracing, the trace of this invocation sampled.
+        AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
+        AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+        LAMBDA_TASK_ROOT: bundleDir,
+        _X_AMZN_TRACE_ID: 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1',
+        AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${daemon.address().port}`,
+        POWERTOOLS_SERVICE_NAME: 'community-city-services-dingnan',
+        POWERTOOLS_TRACE_ENABLED: 'true',
+        POWERTOOLS_LOG_LEVEL: 'ERROR',
+      },
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(JSON.parse(stdout).body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const handlerSegment = documents.find((document) => document.name === '## handler') as { id: string; parent_id: string; annotations: Record<string, unknown>; trace_id: string };
+    // Under the invocation's segment that Lambda made (the trace header's Parent).
+    expect(handlerSegment).toMatchObject({ trace_id: '1-5759e988-bd862e3fe1be46a994272793', parent_id: '53995c3f42cd8ad8' });
+    expect(handlerSegment.annotations).toEqual({
+      ColdStart: true,
+      Service: 'community-city-services-dingnan',
+      district: 'dingnan',
+      operation: 'StationsPage',
+      rootFields: 'stations',
+      errorCode: 'BAD_USER_INPUT',
+    });
+    // The SDK call, sent on its own as it closed, hangs under the handler's subsegment.
+    expect(documents).toContainEqual(expect.objectContaining({ name: 'SecretsManager', namespace: 'aws', parent_id: handlerSegment.id, aws: expect.objectContaining({ operation: 'GetSecretValue' }) }));
+    // Nothing a caller sent is in the trace: not the cursor, not the query's text.
+    expect(JSON.stringify(documents)).not.toMatch(/not-a-cursor|edges/);
+  } finally {
+    secrets.close();
+    daemon.close();
   }
 });
 

@@ -43,7 +43,29 @@ test('given the API bundle, when its files are listed, then no package is bundle
 });
 
 test('given the API bundle, when its files are listed, then it carries neither the AWS SDK (the runtime has it) nor what it must never load', () => {
-  expect(files.filter((file) => /node_modules\/(@aws-sdk|@smithy|@apollo\/usage-reporting-protobuf)\//.test(file))).toEqual([]);
+  // The X-Ray SDK's one helper from @smithy (is an SDK error a throttle?) is bundled: 2 KB, not the SDK.
+  const bundledSmithy = ['node_modules/@smithy/service-error-classification/dist-cjs/index.js'];
+  expect(files.filter((file) => /node_modules\/(@aws-sdk|@smithy|@apollo\/usage-reporting-protobuf)\//.test(file) && !bundledSmithy.includes(file))).toEqual([]);
+});
+
+test('given the API bundle, when its files are listed, then Powertools Tracer and the X-Ray SDK are in it, without semver (only the SDK v2 patcher asks for it)', () => {
+  expect(files).toContain('functions/shared/tracing.ts');
+  expect(files.some((file) => file.startsWith('node_modules/aws-xray-sdk-core/'))).toBe(true);
+  expect(files.filter((file) => /node_modules\/(.*\/)?semver\//.test(file))).toEqual([]);
+  expect(files).toContain('functions/shared/no-semver.ts');
+});
+
+test('given the API bundle, when its files are listed, then the schema comes without descriptions: the generated served SDL, none of the documented schema files', () => {
+  expect(files).toContain('functions/api/generated/served-sdl.ts');
+  expect(files.filter((file) => file.endsWith('.graphql'))).toEqual([]);
+});
+
+test('given the API bundle, when its files are listed, then neither Apollo\'s usage-reporting helpers nor @graphql-tools/merge are in it (never loaded, never called)', () => {
+  expect(files.filter((file) => /node_modules\/(@apollo\/utils\.usagereporting|@apollo\/utils\.sortast|lodash\.sortby|async-retry|retry|@graphql-tools\/merge)\//.test(file))).toEqual([]);
+  expect(files.filter((file) => file.startsWith('node_modules/@graphql-tools/schema/'))).toEqual(
+    expect.arrayContaining(['node_modules/@graphql-tools/schema/cjs/addResolversToSchema.js']),
+  );
+  expect(files).not.toContain('node_modules/@graphql-tools/schema/cjs/makeExecutableSchema.js');
 });
 
 test('given the API bundle, when its files are listed, then Apollo\'s operation hashes come from node:crypto, not sha.js', () => {

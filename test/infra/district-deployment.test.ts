@@ -38,7 +38,7 @@ let commercial: Template;
 beforeAll(() => {
   districts = districtsDirectoryOf([
     { content: districtLike('ningxia', { region: 'cn-northwest-1', identity: OIDC, domain: DOMAIN, logRetentionDays: 365, adminEmails: [] }) },
-    { content: districtLike('hongkong', { region: 'ap-east-1', adminEmails: ['chief@example.com'] }) },
+    { content: districtLike('hongkong', { region: 'ap-east-1', adminEmails: ['chief@example.com'], tracing: { sampleRate: 0.2 } }) },
   ]);
   synthesized = synthesizeDistrictApp({ districtsDirectory: districts.directory });
   china = synthesized.templates.ningxia!;
@@ -99,6 +99,23 @@ describe('a district in cn-northwest-1 with its own OIDC provider', () => {
     expect(functions.filter((fn) => fn.Properties.TracingConfig?.Mode === 'Active')).toEqual([]);
   });
 
+  test('given the China district, when synthesized, then there is no X-Ray sampling rule and every function is told tracing is off', () => {
+    const functions = Object.values(china.findResources('AWS::Lambda::Function')) as { Properties: { Environment?: { Variables?: Record<string, unknown> } } }[];
+
+    china.resourceCountIs('AWS::XRay::SamplingRule', 0);
+    expect(functions.length).toBeGreaterThan(0);
+    expect(functions.filter((fn) => fn.Properties.Environment?.Variables?.POWERTOOLS_TRACE_ENABLED !== 'false')).toEqual([]);
+  });
+
+  test('given a China district file with a tracing rate, when the app is built, then the synth fails saying Lambda has no X-Ray integration there', () => {
+    const bad = districtsDirectoryOf([{ content: districtLike('beijing', { region: 'cn-north-1', identity: OIDC, adminEmails: [], tracing: { sampleRate: 0.1 } }) }]);
+    try {
+      expect(() => buildDistrictApp({ districtsDirectory: bad.directory })).toThrow(/beijing\.json: tracing: cannot be set in cn-north-1: Lambda has no X-Ray integration in the China regions/);
+    } finally {
+      bad.cleanup();
+    }
+  });
+
   test('given a domain in the file, when synthesized, then the API has a regional custom domain with its certificate, mapped to the stage', () => {
     china.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
       DomainName: DOMAIN.name,
@@ -131,6 +148,34 @@ describe('a commercial-region district with Cognito', () => {
     commercial.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: { Statement: Match.arrayWith([{ Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Effect: 'Allow', Resource: '*' }]) },
     });
+  });
+
+  test('given ap-east-1 and a tracing rate of 0.2 in its file, when synthesized, then one X-Ray sampling rule samples the district\'s functions at that rate', () => {
+    commercial.resourceCountIs('AWS::XRay::SamplingRule', 1);
+    commercial.hasResourceProperties('AWS::XRay::SamplingRule', {
+      SamplingRule: {
+        RuleName: 'ccs-hongkong',
+        FixedRate: 0.2,
+        ReservoirSize: 1,
+        Priority: 9000,
+        ServiceName: 'CommunityCityServices-hongkong-*',
+        ServiceType: 'AWS::Lambda::Function',
+        Host: '*',
+        HTTPMethod: '*',
+        URLPath: '*',
+        ResourceARN: '*',
+        Version: 1,
+      },
+    });
+  });
+
+  test('given ap-east-1, when synthesized, then every function of ours names its service for the tracer and the logger', () => {
+    const functions = Object.entries(commercial.findResources('AWS::Lambda::Function')) as [string, { Properties: { Environment?: { Variables?: Record<string, unknown> }; Handler?: string } }][];
+    // CDK's own custom-resource handlers (log retention, bucket notifications…) are not ours: they carry no NODE_ENV.
+    const ours = functions.filter(([, fn]) => fn.Properties.Environment?.Variables?.NODE_ENV === 'production');
+
+    expect(ours.length).toBeGreaterThanOrEqual(10);
+    expect(ours.filter(([, fn]) => !/^community-city-services-hongkong(-[a-z0-9]+)?$/.test(String(fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME))).map(([id]) => id)).toEqual([]);
   });
 
   test('given a China region with identity cognito, when the app is built, then the synth fails saying Cognito is not available there', () => {

@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createServices } from '../../app/services';
 import { readExportEnvironment } from '../../shared/env';
+import { tracedHandler } from '../../shared/tracing';
 import { createExportServer } from './export-server';
 
 /**
@@ -19,4 +20,4 @@ const server = createExportServer({
   logRefusedToken: (reason, details) => logger.warn(reason, details),
 });
 
-export const handler = (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => server(event);
+export const handler = tracedHandler({ district: environment.DISTRICT_ID }, (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => server(event));

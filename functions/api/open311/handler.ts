@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { createServices } from '../../app/services';
 import { readEnvironment } from '../../shared/env';
 import { createOpen311Server } from './open311-server';
+import { tracedHandler } from '../../shared/tracing';
 
 /**
  * The Open311 GeoReport v2 Lambda behind `/open311/v2/{proxy+}` on the public side of the HTTP
@@ -16,4 +17,4 @@ const server = createOpen311Server({
   logError: (error) => logger.error('Open311 request failed', { error: error as Error }),
 });
 
-export const handler = (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => server(event);
+export const handler = tracedHandler({ district: environment.DISTRICT_ID }, (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => server(event));

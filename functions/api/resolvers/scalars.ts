@@ -1,19 +1,21 @@
 import { GraphQLError, GraphQLScalarType, GraphQLSpecifiedByDirective, Kind, getDirectiveValues, parse, type ScalarTypeDefinitionNode } from 'graphql';
-import common from '../../../schema/common.graphql';
+import { documentedScalars } from '../type-defs';
 
 /**
  * The scalars' definitions in the SDL. Attaching a GraphQLScalarType to the schema copies every
  * property of it over the SDL's type (@graphql-tools' addResolversToSchema), so a scalar built
  * without its description and @specifiedBy URL would erase both from the runtime schema (and
  * from introspection and the published schema.graphql): each scalar takes them from its SDL.
+ * The deploy bundles, which serve no introspection, carry no documentation (type-defs.ts).
  */
 const definitions = new Map(
-  parse(common, { noLocation: true })
-    .definitions.filter((definition): definition is ScalarTypeDefinitionNode => definition.kind === Kind.SCALAR_TYPE_DEFINITION)
+  (documentedScalars === undefined ? [] : parse(documentedScalars, { noLocation: true }).definitions)
+    .filter((definition): definition is ScalarTypeDefinitionNode => definition.kind === Kind.SCALAR_TYPE_DEFINITION)
     .map((definition) => [definition.name.value, definition]),
 );
 
 function documentationOf(name: string): { description?: string; specifiedByURL?: string } {
+  if (documentedScalars === undefined) return {};
   const definition = definitions.get(name);
   if (!definition) throw new Error(`scalar ${name} is not defined in schema/common.graphql`);
   const specifiedBy = getDirectiveValues(GraphQLSpecifiedByDirective, definition) as { url: string } | undefined;

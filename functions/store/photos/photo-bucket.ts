@@ -3,6 +3,7 @@ import type * as S3PresignedPost from '@aws-sdk/s3-presigned-post';
 import type * as S3RequestPresigner from '@aws-sdk/s3-request-presigner';
 import { MAX_PHOTO_BYTES, PHOTO_READ_SECONDS, PHOTO_UPLOAD_SECONDS } from '../../domain/photos/photo-keys';
 import { onFirstUse } from '../../shared/on-first-use';
+import { traced } from '../../shared/tracing';
 
 // The S3 SDK, loaded by the first photo call rather than when a function starts: the GraphQL
 // functions build a bucket at start but most requests never touch it (docs/performance.md).
@@ -41,23 +42,37 @@ export class PhotoBucket {
   readonly bucketName: string;
   private readonly options: PhotoBucketOptions;
   private s3Client?: S3.S3Client;
+  private s3TracedClient?: S3.S3Client;
 
   constructor(options: PhotoBucketOptions) {
     this.bucketName = options.bucketName;
     this.options = options;
   }
 
-  /** The client, made on first use (with the SDK, above). */
-  private get client(): S3.S3Client {
+  private get settings(): S3.S3ClientConfig {
     const options = this.options;
-    return (this.s3Client ??= new (s3().S3Client)({
+    return {
       region: options.region ?? 'cn-north-1',
       maxAttempts: 3,
       // Checksums only where S3 requires them: the local server does not speak the newer trailers.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true, credentials: LOCAL_CREDENTIALS } : {}),
-    }));
+    };
+  }
+
+  /**
+   * The client that presigns, made on first use (with the SDK, above), untraced: X-Ray's
+   * middleware would add its trace header to the request before it is signed, and a URL signed
+   * with it fails for the browser that never sends it.
+   */
+  private get client(): S3.S3Client {
+    return (this.s3Client ??= new (s3().S3Client)(this.settings));
+  }
+
+  /** The same settings for the calls this function makes itself, each one an X-Ray subsegment (shared/tracing.ts). */
+  private get tracedClient(): S3.S3Client {
+    return (this.s3TracedClient ??= traced(new (s3().S3Client)(this.settings)));
   }
 
   /**
@@ -86,7 +101,7 @@ export class PhotoBucket {
   /** The object's type and size, or undefined when there is none. */
   async head(objectKey: string): Promise<StoredObject | undefined> {
     try {
-      const head = await this.client.send(new (s3().HeadObjectCommand)({ Bucket: this.bucketName, Key: objectKey }));
+      const head = await this.tracedClient.send(new (s3().HeadObjectCommand)({ Bucket: this.bucketName, Key: objectKey }));
       return { contentType: head.ContentType, byteSize: head.ContentLength };
     } catch (error) {
       if (isMissing(error)) return undefined;
@@ -97,7 +112,7 @@ export class PhotoBucket {
   /** The object's bytes (the processor reads an upload of at most 10 MB whole). */
   async read(objectKey: string): Promise<{ body: Uint8Array; contentType?: string } | undefined> {
     try {
-      const object = await this.client.send(new (s3().GetObjectCommand)({ Bucket: this.bucketName, Key: objectKey }));
+      const object = await this.tracedClient.send(new (s3().GetObjectCommand)({ Bucket: this.bucketName, Key: objectKey }));
       return { body: await object.Body!.transformToByteArray(), contentType: object.ContentType };
     } catch (error) {
       if (isMissing(error)) return undefined;
@@ -106,15 +121,16 @@ export class PhotoBucket {
   }
 
   async write(objectKey: string, body: Uint8Array, contentType: string): Promise<void> {
-    await this.client.send(new (s3().PutObjectCommand)({ Bucket: this.bucketName, Key: objectKey, Body: body, ContentType: contentType }));
+    await this.tracedClient.send(new (s3().PutObjectCommand)({ Bucket: this.bucketName, Key: objectKey, Body: body, ContentType: contentType }));
   }
 
   async delete(objectKey: string): Promise<void> {
-    await this.client.send(new (s3().DeleteObjectCommand)({ Bucket: this.bucketName, Key: objectKey }));
+    await this.tracedClient.send(new (s3().DeleteObjectCommand)({ Bucket: this.bucketName, Key: objectKey }));
   }
 
   destroy(): void {
     this.s3Client?.destroy();
+    this.s3TracedClient?.destroy();
   }
 }
 

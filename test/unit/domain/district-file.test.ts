@@ -201,3 +201,18 @@ describe('parseDistrictFile', () => {
     expect(message).toContain('stations.1.serviceCode: must be "test-town-"');
   });
 });
+
+describe('tracing', () => {
+  test('given a file without tracing, when parsed, then X-Ray samples 5 % of its requests', () => {
+    expect(parseDistrictFile(validFile(), 'test-town.json').tracing).toEqual({ sampleRate: 0.05 });
+  });
+
+  test('given a file with a sample rate of 0.25, when parsed, then that rate is kept', () => {
+    expect(parseDistrictFile({ ...validFile(), tracing: { sampleRate: 0.25 } }, 'test-town.json').tracing).toEqual({ sampleRate: 0.25 });
+  });
+
+  test('given a rate above 1 or a misspelt key, when parsed, then each is refused by its field', () => {
+    expect(problemsOf({ ...validFile(), tracing: { sampleRate: 5 } })).toContain('tracing.sampleRate: must be between 0 and 1');
+    expect(problemsOf({ ...validFile(), tracing: { sampleRat: 0.1 } })).toMatch(/tracing: .*sampleRat/);
+  });
+});
