@@ -1,7 +1,11 @@
 import { addResolversToSchema } from '@graphql-tools/schema';
 import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
-import publicSdl from './public-schema.graphql';
+import documentedPublicSdl from './public-schema.graphql';
 import { publicResolvers } from './public-resolvers';
+
+/** In a deploy bundle the same SDL without descriptions, as for the staff API (type-defs.ts says why and how). */
+const publicSdl: string =
+  process.env.GRAPHQL_SDL === 'served' ? (require('./generated/served-public-sdl') as typeof import('./generated/served-public-sdl')).servedPublicSdl : documentedPublicSdl;
 
 /**
  * The public function's schema, from its own SDL: only the public operations and the types they

@@ -26,6 +26,3 @@ const documentedTypeDefs = [common, district, station, grid, officer, issue, pho
  * condition itself is the constant.
  */
 export const typeDefs: string[] = process.env.GRAPHQL_SDL === 'served' ? [(require('./generated/served-sdl') as typeof import('./generated/served-sdl')).servedSdl] : documentedTypeDefs;
-
-/** The scalars' documented definitions (resolvers/scalars.ts), where the schema keeps its documentation; none in a deploy bundle. */
-export const documentedScalars: string | undefined = process.env.GRAPHQL_SDL === 'served' ? undefined : common;

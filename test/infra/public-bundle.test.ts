@@ -31,11 +31,10 @@ describe('public function bundle', () => {
     expect(publicOne.bytes / staff.bytes).toBeLessThanOrEqual(0.96);
   });
 
-  test('given the public bundle, when its inputs are read, then it carries its own SDL and, of the staff SDL files, only the scalar definitions', () => {
-    expect(publicOne.inputs).toContain('functions/api/public-schema.graphql');
-    // functions/api/resolvers/scalars.ts reads the scalars' descriptions from it.
-    expect(publicOne.inputs.filter((input) => input.startsWith('schema/'))).toEqual(['schema/common.graphql']);
-    expect(staff.inputs).toContain('schema/roster.graphql');
+  test('given the public bundle, when its inputs are read, then it carries its own served SDL and none of the staff SDL', () => {
+    expect(publicOne.inputs).toContain('functions/api/generated/served-public-sdl.ts');
+    expect(publicOne.inputs.filter((input) => input.startsWith('schema/') || input.endsWith('.graphql') || input === 'functions/api/generated/served-sdl.ts')).toEqual([]);
+    expect(staff.inputs).toContain('functions/api/generated/served-sdl.ts');
   });
 
   test('given the public bundle, when its inputs are read, then no staff-only resolver, schema builder or export library is in it', () => {

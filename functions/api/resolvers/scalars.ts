@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, GraphQLSpecifiedByDirective, Kind, getDirectiveValues, parse, type ScalarTypeDefinitionNode } from 'graphql';
-import { documentedScalars } from '../type-defs';
+import { documentedScalars } from '../documented-scalars';
 
 /**
  * The scalars' definitions in the SDL. Attaching a GraphQLScalarType to the schema copies every
