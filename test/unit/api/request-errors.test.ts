@@ -101,3 +101,18 @@ describe('given an automatic persisted query the server cannot use', () => {
     expect(byHash.body).toEqual({ data: { __typename: 'Query' } });
   });
 });
+
+describe('given an automatic persisted query the server can use', () => {
+  test('given a query registered with its hash, when the hash alone is sent, then the same data as with the query', async () => {
+    const query = '{ __typename }';
+    const extensions = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } };
+
+    const unknown = await post({ extensions });
+    const registered = await post({ query, extensions });
+    const hashOnly = await post({ extensions });
+
+    expect(codes(unknown)).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
+    expect(registered.body).toEqual({ data: { __typename: 'Query' } });
+    expect(hashOnly.body).toEqual(registered.body);
+  });
+});
