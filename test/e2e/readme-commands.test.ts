@@ -23,7 +23,14 @@ function bashBlocksOf(heading: string): string[] {
 /** Runs README commands as a reader would, in bash from the repository, against this test's server. */
 function runAsReader(script: string, server: { url: string; dataDir: string }): { status: number | null; stdout: string; stderr: string } {
   const pointed = script.replace(/URL=http:\/\/localhost:4000/g, `URL=${server.url}`);
-  return spawnSync('bash', ['-euo', 'pipefail', '-c', pointed], { cwd: repoRoot, env: { ...process.env, DATA_DIR: server.dataDir }, encoding: 'utf8', timeout: 120_000 });
+  // stdin is /dev/null: on a socket (as a piped stdin is), bash takes itself for a remote shell and reads the system's bashrc.
+  return spawnSync('bash', ['-euo', 'pipefail', '-c', pointed], {
+    cwd: repoRoot,
+    env: { ...process.env, DATA_DIR: server.dataDir },
+    encoding: 'utf8',
+    timeout: 120_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** The README's examples, run as written (only the port differs), so the front door cannot drift from the code. */
