@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { districtIds } from '../../infra/district-files';
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000);
 
 /** The CDK CLI and the deploy script as an operator runs them, offline: no notices, no telemetry, no AWS account. */
 const repoRoot = join(__dirname, '..', '..');

@@ -7,7 +7,8 @@ import { loadOrCreateSigningKey } from '../../functions/local/signing-key';
 import { apiAssetDirectory, synthesizeDistrictStack, type SynthesizedStack } from '../support/synthesized-stack';
 import { errorCodes, postGraphql } from './support/graphql-client';
 
-jest.setTimeout(180_000);
+// Synthesizing the stack bundles every function (thirteen esbuild builds), then the local server builds its own: minutes on a busy machine.
+jest.setTimeout(600_000);
 
 /** The very code CDK stages for upload (the NodejsFunction asset), served over HTTP and exercised end to end. */
 describe('the deploy bundle', () => {

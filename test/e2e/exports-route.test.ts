@@ -9,7 +9,7 @@ import { loadOrCreateSigningKey } from '../../functions/local/signing-key';
 import { INSIDE_DN_01_1, REPORT } from '../support/issue-operations';
 import { postGraphql } from './support/graphql-client';
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000);
 
 const WEEK = '2026-W47';
 /** Reports are dated today, district time: the month of KPIs is this one. */

@@ -7,7 +7,7 @@ import { loadOrCreateSigningKey } from '../../functions/local/signing-key';
 import { startTestOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
 import { errorCodes, postGraphql } from './support/graphql-client';
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000);
 
 const DISTRICT_QUERY = '{ district { id } }';
 const AUDIENCE = 'cgj-staff-app';

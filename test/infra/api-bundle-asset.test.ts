@@ -10,7 +10,7 @@ import { claimsFor, graphqlEvent } from '../support/graphql-handler';
 import { districtFile } from '../support/seeded-district';
 import { apiAssetDirectory, functionAssetDirectory, synthesizeDistrictStack, type SynthesizedStack } from '../support/synthesized-stack';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 /** The deploy bundle's budget, minified (docs/performance.md says why it is 1.1 MB): more means something leaked in or stopped being shared. */
 const BUNDLE_BUDGET_BYTES = 1_100_000;

@@ -8,7 +8,7 @@ import { logicalIdOf as logicalIdOfConstruct } from '../../infra/nag-acknowledge
 import { apiFunctionId, synthesizeDistrictStack, type SynthesizedStack } from '../support/synthesized-stack';
 
 // Synthesis bundles the Lambda with esbuild: once per file, with room to spare.
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 let synthesized: SynthesizedStack;
 let template: Template;

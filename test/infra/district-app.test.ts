@@ -7,7 +7,7 @@ import { logicalIdOf } from '../../infra/nag-acknowledgements';
 import { districtFile } from '../support/seeded-district';
 import { districtsDirectoryOf, synthesizeDistrictApp, type SynthesizedApp } from '../support/synthesized-app';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 /** The app `cdk synth --all` runs: every file in infra/districts, synthesized once for this file's tests. */
 const DISTRICTS = districtIds();

@@ -3,7 +3,7 @@ import { logicalIdOf } from '../../infra/nag-acknowledgements';
 import { districtFile } from '../support/seeded-district';
 import { districtsDirectoryOf, synthesizeDistrictApp, type SynthesizedApp } from '../support/synthesized-app';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 /** Two districts: xian-gangwu names two initial admins, dingnan none. */
 const ADMINS = ['chief@gangwu.example.cn', 'ops@gangwu.example.cn'];

@@ -9,7 +9,7 @@ import { DataTable } from '../../infra/constructs/data-table';
 import { DomainEvents, RELAY_RETRIES, STREAM_ACTIONS } from '../../infra/constructs/domain-events';
 import { logicalIdOf } from '../../infra/nag-acknowledgements';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 interface Statement {
   Effect: string;

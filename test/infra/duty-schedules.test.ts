@@ -8,7 +8,7 @@ import { DataTable } from '../../infra/constructs/data-table';
 import { COMPLIANCE_TABLE_ACTIONS, DutySchedules, ROSTER_TABLE_ACTIONS } from '../../infra/constructs/duty-schedules';
 import { logicalIdOf } from '../../infra/nag-acknowledgements';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 interface Statement {
   Effect: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { functionAssetDirectory, synthesizeDistrictStack, type SynthesizedStack } from '../support/synthesized-stack';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 /**
  * The exports' bundle: exceljs and its zip writers (≈ 0.9 MB of it), the use cases and the store

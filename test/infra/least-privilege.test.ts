@@ -14,7 +14,7 @@ import { allStatements, asList, functionRoles, statementsOfRole, type Statement 
 import { districtFile } from '../support/seeded-district';
 import { districtsDirectoryOf, synthesizeDistrictApp, type SynthesizedApp } from '../support/synthesized-app';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 /**
  * Least privilege in every district stack, with initial admins (xian-gangwu is given two, so

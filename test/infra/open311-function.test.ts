@@ -5,7 +5,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { open311Event } from '../support/open311-events';
 import { functionAssetDirectory, synthesizeDistrictStack, type SynthesizedStack } from '../support/synthesized-stack';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 /** Open311 has no GraphQL: its bundle (the use cases and the store, zod, luxon) stays well under half the API's. */
 const OPEN311_BUDGET_BYTES = 400_000;

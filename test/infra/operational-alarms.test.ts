@@ -1,7 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { synthesizeDistrictApp, type SynthesizedApp } from '../support/synthesized-app';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 let synthesized: SynthesizedApp;
 let template: Template;

@@ -9,7 +9,7 @@ import { DataTable } from '../../infra/constructs/data-table';
 import { ERASURE_SCHEDULE, ERASURE_TABLE_ACTIONS, PersonalDataErasure } from '../../infra/constructs/personal-data-erasure';
 import { logicalIdOf } from '../../infra/nag-acknowledgements';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 interface Statement {
   Action: string | string[];

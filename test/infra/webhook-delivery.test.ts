@@ -11,7 +11,7 @@ import { WEBHOOK_DELIVERY_TABLE_ACTIONS, WEBHOOK_SWEEPER_TABLE_ACTIONS, WebhookD
 import { WebhookKey } from '../../infra/constructs/webhook-key';
 import { logicalIdOf } from '../../infra/nag-acknowledgements';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000);
 
 interface Statement {
   Effect: string;
