@@ -78,25 +78,35 @@ export function unexpectedErrorPlugin(): ApolloServerPlugin<RequestContext> {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue }) {
-          for (const error of errors) {
-            const original = unwrapResolverError(error);
-            const formatted = { message: error.message, extensions: error.extensions };
-            if (!isExpected(formatted, original)) {
-              contextValue.logger.error('Unexpected error', { error: original instanceof Error ? original : String(original) });
-            }
-          }
+          logUnexpectedErrors(errors, contextValue);
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
           const { singleResult } = response.body;
           if (!singleResult.errors) return;
-          singleResult.errors = singleResult.errors.map((error) =>
-            error.extensions?.code === 'INTERNAL_SERVER_ERROR'
-              ? { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } }
-              : localizeError(error, originals.get(error), contextValue.language),
-          );
+          singleResult.errors = answeredErrors(singleResult.errors, contextValue);
         },
       };
     },
   };
+}
+
+/** Logs, in full, each of a request's errors that is not an expected one (the plugin above; the public function calls it itself). */
+export function logUnexpectedErrors(errors: readonly GraphQLError[], contextValue: Pick<RequestContext, 'logger'>): void {
+  for (const error of errors) {
+    const original = unwrapResolverError(error);
+    const formatted = { message: error.message, extensions: error.extensions };
+    if (!isExpected(formatted, original)) {
+      contextValue.logger.error('Unexpected error', { error: original instanceof Error ? original : String(original) });
+    }
+  }
+}
+
+/** Formatted errors as they are answered: masked ones stamped with the request id, the others in the request's language. */
+export function answeredErrors(errors: readonly GraphQLFormattedError[], contextValue: Pick<RequestContext, 'requestId' | 'language'>): GraphQLFormattedError[] {
+  return errors.map((error) =>
+    error.extensions?.code === 'INTERNAL_SERVER_ERROR'
+      ? { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } }
+      : localizeError(error, originals.get(error), contextValue.language),
+  );
 }

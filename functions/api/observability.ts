@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, type DocumentNode, type GraphQLFormattedError, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { METRICS_NAMESPACE } from '../shared/metrics';
 import type { RequestContext } from './context';
 
@@ -30,23 +30,15 @@ export function requestObservabilityPlugin(): ApolloServerPlugin<RequestContext>
       return {
         async willSendResponse({ operationName, operation, document, request, response }) {
           const latencyMs = Math.round((performance.now() - started) * 10) / 10;
-          const rootFields = operation && document ? rootFieldsDimension(operation, document) : OTHER_OPERATION;
           const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-          const codes = sent.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
-          contextValue.logger.info('graphql request', {
+          recordRequest(contextValue, {
             // The resolved name, or the one the client sent when the document never resolved (invalid).
-            operation: loggableName(operationName ?? request.operationName),
-            rootFields,
+            operationName: operationName ?? request.operationName,
+            rootFields: operation && document ? rootFieldsDimension(operation, document) : OTHER_OPERATION,
             latencyMs,
             status: response.http.status ?? 200,
-            ...(codes.length ? { errorCodes: codes } : {}),
+            errors: sent,
           });
-          const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'community-city-services' });
-          metrics.addDimension('operation', rootFields);
-          metrics.addMetric('Requests', MetricUnit.Count, 1);
-          metrics.addMetric('Errors', MetricUnit.Count, codes.length ? 1 : 0);
-          metrics.addMetric('Latency', MetricUnit.Milliseconds, latencyMs);
-          metrics.publishStoredMetrics();
         },
       };
     },
@@ -85,4 +77,25 @@ export function rootFieldsDimension(operation: OperationDefinitionNode, document
   collect(operation.selectionSet);
   if (names.size === 0 || names.size > MAX_ROOT_FIELDS) return OTHER_OPERATION;
   return [...names].sort().join(',');
+}
+
+/** The request's log line and metrics record (the plugin above; the public function calls it itself). */
+export function recordRequest(
+  contextValue: Pick<RequestContext, 'logger'>,
+  request: { operationName: unknown; rootFields: string; latencyMs: number; status: number; errors: readonly GraphQLFormattedError[] },
+): void {
+  const codes = request.errors.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+  contextValue.logger.info('graphql request', {
+    operation: loggableName(request.operationName),
+    rootFields: request.rootFields,
+    latencyMs: request.latencyMs,
+    status: request.status,
+    ...(codes.length ? { errorCodes: codes } : {}),
+  });
+  const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'community-city-services' });
+  metrics.addDimension('operation', request.rootFields);
+  metrics.addMetric('Requests', MetricUnit.Count, 1);
+  metrics.addMetric('Errors', MetricUnit.Count, codes.length ? 1 : 0);
+  metrics.addMetric('Latency', MetricUnit.Milliseconds, request.latencyMs);
+  metrics.publishStoredMetrics();
 }

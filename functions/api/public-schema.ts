@@ -1,5 +1,5 @@
-import { addResolversToSchema } from '@graphql-tools/schema';
 import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
+import { attachResolvers } from './attach-resolvers';
 import documentedPublicSdl from './public-schema.graphql';
 import { publicResolvers } from './public-resolvers';
 
@@ -12,14 +12,10 @@ const publicSdl: string =
  * reach, projected from the API's SDL at build time (functions/local/public-sdl.ts, committed as
  * public-schema.graphql), so the function neither bundles nor parses the staff SDL. Built as
  * schema.ts builds the staff schema (no locations, validation assumed: the schema tests validate
- * it), with the public resolvers attached in place.
+ * it), with the public resolvers attached in place (attach-resolvers.ts: no @graphql-tools in
+ * the public function).
  */
 export function buildPublicSchema(): GraphQLSchema {
   const schema = buildASTSchema(parse(publicSdl, { noLocation: true }), { assumeValid: true, assumeValidSDL: true });
-  return addResolversToSchema({
-    schema,
-    resolvers: publicResolvers as never,
-    updateResolversInPlace: true,
-    resolverValidationOptions: { requireResolversToMatchSchema: 'ignore' },
-  });
+  return attachResolvers(schema, publicResolvers);
 }

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
 import type { RequestContext } from './context';
 
 /** The HTTP status of each retryable code when nothing of the operation ran. */
@@ -17,15 +18,20 @@ export function retryAfterPlugin(): ApolloServerPlugin<RequestContext> {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
           const { errors, data } = response.body.singleResult;
-          const retryable = (errors ?? []).filter((error) => String(error.extensions?.code) in STATUS_OF);
-          const waits = retryable
-            .map((error) => Number(error.extensions?.retryAfterSeconds))
-            .filter((seconds) => Number.isFinite(seconds) && seconds > 0);
-          if (waits.length === 0) return;
-          response.http.headers.set('retry-after', String(Math.max(...waits)));
-          if (data == null) response.http.status = Math.max(...retryable.map((error) => STATUS_OF[String(error.extensions?.code)]!));
+          const answer = retryAfterOf(errors, data);
+          if (!answer) return;
+          response.http.headers.set('retry-after', answer.retryAfter);
+          if (answer.status) response.http.status = answer.status;
         },
       };
     },
   };
+}
+
+/** The `Retry-After` header (and the status, when nothing ran) an answer with these errors and data gets; undefined when none is retryable with a wait. */
+export function retryAfterOf(errors: readonly GraphQLFormattedError[] | undefined, data: unknown): { retryAfter: string; status?: number } | undefined {
+  const retryable = (errors ?? []).filter((error) => String(error.extensions?.code) in STATUS_OF);
+  const waits = retryable.map((error) => Number(error.extensions?.retryAfterSeconds)).filter((seconds) => Number.isFinite(seconds) && seconds > 0);
+  if (waits.length === 0) return undefined;
+  return { retryAfter: String(Math.max(...waits)), ...(data == null ? { status: Math.max(...retryable.map((error) => STATUS_OF[String(error.extensions?.code)]!)) } : {}) };
 }

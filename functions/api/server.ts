@@ -4,7 +4,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { auditPlugin } from './audit-plugin';
 import { activeOfficerPlugin } from './auth/active-officer';
 import type { RequestContext } from './context';
@@ -13,6 +13,7 @@ import { requestObservabilityPlugin } from './observability';
 import { retryAfterPlugin } from './retry-after';
 import { tracingPlugin } from './tracing-plugin';
 import { parseOptions, queryProtection } from './query-limits';
+import { servedOperationTypes } from './served-operation-types';
 
 /**
  * The Apollo Server, independent of how requests arrive (Lambda event, tests). With
@@ -50,15 +51,3 @@ export function createApolloServer(options: { schema: GraphQLSchema }): ApolloSe
     ],
   });
 }
-
-/**
- * An operation whose kind the schema has no root type for (every `subscription`: there is no
- * Subscription type) is refused in validation, a 400 GRAPHQL_VALIDATION_FAILED; graphql-js 16
- * would only fail it in execution, with an uncoded error that is masked as an internal one.
- */
-export const servedOperationTypes: ValidationRule = (context) => ({
-  OperationDefinition(node) {
-    if (context.getSchema().getRootType(node.operation)) return;
-    context.reportError(new GraphQLError(`This API serves no ${node.operation} operations.`, { nodes: node }));
-  },
-});

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
 import { annotate } from '../shared/tracing';
 import type { RequestContext } from './context';
 import { loggableName, OTHER_OPERATION, rootFieldsDimension } from './observability';
@@ -16,13 +17,18 @@ export function tracingPlugin(): ApolloServerPlugin<RequestContext> {
       return {
         async willSendResponse({ operationName, operation, document, request, response }) {
           const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-          annotate({
-            operation: loggableName(operationName ?? request.operationName),
-            rootFields: operation && document ? rootFieldsDimension(operation, document) : OTHER_OPERATION,
-            errorCode: sent.length > 0 ? String(sent[0]!.extensions?.code ?? 'INTERNAL_SERVER_ERROR') : undefined,
-          });
+          annotateRequest(operationName ?? request.operationName, operation && document ? rootFieldsDimension(operation, document) : OTHER_OPERATION, sent);
         },
       };
     },
   };
+}
+
+/** The annotations above, for a request's operation name, root fields and answered errors (the public function calls it itself). */
+export function annotateRequest(operationName: unknown, rootFields: string, errors: readonly GraphQLFormattedError[]): void {
+  annotate({
+    operation: loggableName(operationName),
+    rootFields,
+    errorCode: errors.length > 0 ? String(errors[0]!.extensions?.code ?? 'INTERNAL_SERVER_ERROR') : undefined,
+  });
 }
