@@ -75,9 +75,6 @@ export const apiBundle = {
 /** The public function (`/public/graphql`): the API's settings, its own entry with only the public operations. */
 export const publicApiBundle = {
   ...apiBundle,
-  // Any import of @graphql-tools/utils resolves to the CommonJS build @graphql-tools/schema (aliased above) requires: one copy.
-  // (Its SDL is projected at build time, functions/local/public-sdl.ts: the function itself prunes nothing.)
-  alias: { ...apiBundle.alias, '@graphql-tools/utils': './node_modules/@graphql-tools/utils' } as Record<string, string>,
   entry: join(__dirname, '..', 'functions', 'api', 'public-handler.ts'),
 } as const;
 
