@@ -27,10 +27,10 @@ const staff = (changes: { alias?: Record<string, string>; define?: Record<string
   }),
 });
 
-const withoutAlias = (name: string, replacement?: string): Record<string, string> => {
+const withoutAlias = (name: string): Record<string, string> => {
   const alias = { ...apiBundle.alias };
   delete alias[name];
-  return replacement ? { ...alias, [name]: replacement } : alias;
+  return alias;
 };
 
 async function main(): Promise<void> {
@@ -45,8 +45,6 @@ async function main(): Promise<void> {
   const savings: [string, number][] = [
     ['SDL without descriptions', (await bytesOf(staff({ define: {} }), 'functions/api/generated/served-sdl.ts')) - deployed],
     ['semver left out (X-Ray SDK v2 patcher only)', (await bytesOf(staff({ alias: withoutAlias('semver') }))) - deployed],
-    ['usage-reporting helpers never loaded', (await bytesOf(staff({ external: apiBundle.externalModules.filter((name) => name !== '@apollo/utils.usagereporting' && name !== 'async-retry') }))) - deployed],
-    ['@graphql-tools/schema: addResolversToSchema only', (await bytesOf(staff({ alias: withoutAlias('@graphql-tools/schema', './node_modules/@graphql-tools/schema') }))) - deployed],
   ];
   for (const [name, bytes] of rows) console.log(`${name.padEnd(52)} ${bytes.toLocaleString('en').padStart(10)} B`);
   console.log(`${'Powertools Tracer in the staff API bundle'.padEnd(52)} ${('+' + tracerWeight.toLocaleString('en')).padStart(10)} B`);

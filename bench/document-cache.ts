@@ -1,13 +1,10 @@
-import type { ApolloServer } from '@apollo/server';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { RequestContext } from '../functions/api/context';
-import { buildExecutableSchema } from '../functions/api/schema';
-import { createApolloServer } from '../functions/api/server';
+import type { PhaseMarks } from '../functions/api/graphql-execution';
+import { staffExecution } from '../functions/api/staff-execution';
 import type { Services } from '../functions/app/services';
 import { graphqlEvent, lambdaContext } from '../test/support/graphql-handler';
 import type { BenchOperation } from './support/operations';
-import { phasePlugin, type PhaseMarks } from './support/phase-plugin';
 import { replicaHandler, type LambdaHandler } from './support/replica-handler';
 import { alternate, median } from './support/stats';
 import type { Workload } from './support/workload';
@@ -27,21 +24,6 @@ export interface PersistedQueryCheck {
   bodyBytes: { full: number; hashOnly: number };
 }
 
-type StartedInternals = { internals: { state: { phase: string; schemaManager?: { getSchemaDerivedData(): { documentStore: unknown } } } } };
-
-/**
- * Turns the document cache of a started server off, as `documentStore: null` in its config
- * would: Apollo reads the store from its schema-derived data on every request. Reaching into
- * internals keeps every other option exactly functions/api/server.ts's; it fails loudly if
- * Apollo's internals change shape.
- */
-function disableDocumentCache(server: ApolloServer<RequestContext>): void {
-  const state = (server as unknown as StartedInternals).internals?.state;
-  const derived = state?.phase === 'started' ? state.schemaManager?.getSchemaDerivedData() : undefined;
-  if (!derived || !('documentStore' in derived)) throw new Error('Apollo Server internals changed: cannot switch the document cache off for the comparison');
-  derived.documentStore = null;
-}
-
 async function timed(handler: LambdaHandler, operation: BenchOperation, variables: Record<string, unknown>, last: () => PhaseMarks | undefined) {
   const event = graphqlEvent({ query: operation.document, variables }, operation.claims);
   const started = performance.now();
@@ -52,19 +34,13 @@ async function timed(handler: LambdaHandler, operation: BenchOperation, variable
   return { total, beforeExecution: marks.executionStarted - marks.requestStarted };
 }
 
-/** The same server config with Apollo's default document cache and with it off, alternately, on repeated identical operations. */
+/** The staff API's execution with its document cache and with it off, alternately, on repeated identical operations. */
 export async function benchDocumentCache(services: Services, workload: Workload, operations: BenchOperation[], rounds: number): Promise<DocumentCacheResult[]> {
-  const built = [true, false].map(() => {
+  const built = [undefined, 0].map((documentCacheSize) => {
     let marks: PhaseMarks | undefined;
-    const server = createApolloServer({ schema: buildExecutableSchema() });
-    server.addPlugin(phasePlugin((request) => void (marks = request)));
-    return { server, handler: replicaHandler(server, services), last: () => marks };
+    return { handler: replicaHandler(staffExecution({ documentCacheSize }), services, (request) => void (marks = request)), last: () => marks };
   });
   const [cached, uncached] = built as [(typeof built)[0], (typeof built)[0]];
-  const [first] = operations;
-  if (!first) return [];
-  await timed(uncached.handler, first, workload.variables(first, 0), uncached.last);
-  disableDocumentCache(uncached.server);
 
   const warmUp = 5;
   const results: DocumentCacheResult[] = [];
@@ -82,7 +58,6 @@ export async function benchDocumentCache(services: Services, workload: Workload,
       total: { cached: median(samples.measured), uncached: median(samples.baseline) },
     });
   }
-  await Promise.all(built.map(({ server }) => server.stop()));
   return results;
 }
 

@@ -1,10 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { buildExecutableSchema } from '../functions/api/schema';
-import { createApolloServer } from '../functions/api/server';
+import type { PhaseMarks } from '../functions/api/graphql-execution';
+import { staffExecution } from '../functions/api/staff-execution';
 import type { Services } from '../functions/app/services';
 import { graphqlEvent, lambdaContext } from '../test/support/graphql-handler';
 import type { BenchOperation } from './support/operations';
-import { phasePlugin, type PhaseMarks } from './support/phase-plugin';
 import { replicaHandler } from './support/replica-handler';
 import { median } from './support/stats';
 import { recordStore, storeWallMs } from './support/store-recorder';
@@ -14,36 +13,35 @@ import { reportedIssueId, type Workload } from './support/workload';
 export interface PhaseBreakdown {
   operation: BenchOperation;
   total: number;
-  /** Event → Apollo request: the integration's event parsing and the request context. */
+  /** Event → GraphQL request: reading the HTTP request and the request context. */
   adapterIn: number;
   parse: number;
   validate: number;
-  /** Query hash, document-cache lookup, operation resolution, plugins' early hooks (graphql-armor). */
+  /** Document-cache lookup, operation resolution and the active-officer check. */
   otherBeforeExecution: number;
   /** graphql-js execution minus the time a store request was in flight. */
   resolvers: number;
   /** Wall time with a DynamoDB request in flight, during execution. */
   store: number;
-  /** willSendResponse hooks of the server's plugins (error stamping, request log, metrics). */
-  responsePlugins: number;
-  /** JSON serialization of the result and the integration's Lambda result. */
+  /** After execution, before the answer: the audit records and the errors' formatting. */
+  afterExecution: number;
+  /** Errors' languages, the log line, metrics, trace annotations, JSON serialization and the Lambda result. */
   serializeAndAdapterOut: number;
 }
 
 /**
- * Per-phase breakdown: the server of functions/api/server.ts with a timing plugin, behind the
- * handler's wiring (bench/support/replica-handler.ts); store time from the recorded commands.
+ * Per-phase breakdown: the staff API's execution (functions/api/staff-execution.ts) watched by
+ * the bench, behind the handler's wiring (bench/support/replica-handler.ts); store time from the
+ * recorded commands.
  */
 export async function benchPhases(services: Services, workload: Workload, operations: BenchOperation[], rounds: number): Promise<PhaseBreakdown[]> {
   let marks: PhaseMarks | undefined;
-  const server = createApolloServer({ schema: buildExecutableSchema() });
-  server.addPlugin(phasePlugin((request) => void (marks = request)));
-  const handler = replicaHandler(server, services);
+  const handler = replicaHandler(staffExecution(), services, (request) => void (marks = request));
 
   const breakdowns: PhaseBreakdown[] = [];
   for (const operation of operations) {
     const phases: Record<Exclude<keyof PhaseBreakdown, 'operation'>, number[]> = {
-      total: [], adapterIn: [], parse: [], validate: [], otherBeforeExecution: [], resolvers: [], store: [], responsePlugins: [], serializeAndAdapterOut: [],
+      total: [], adapterIn: [], parse: [], validate: [], otherBeforeExecution: [], resolvers: [], store: [], afterExecution: [], serializeAndAdapterOut: [],
     };
     for (let round = 0; round < rounds; round += 1) {
       const event = graphqlEvent({ query: operation.document, variables: workload.variables(operation, round) }, operation.claims);
@@ -64,11 +62,10 @@ export async function benchPhases(services: Services, workload: Workload, operat
       phases.otherBeforeExecution.push(m.executionStarted - m.requestStarted - m.parseMs - m.validateMs);
       phases.store.push(storeMs);
       phases.resolvers.push(m.executionEnded - m.executionStarted - storeMs);
-      phases.responsePlugins.push(m.responseReady - m.executionEnded);
-      phases.serializeAndAdapterOut.push(ended - m.responseReady);
+      phases.afterExecution.push(m.answered - m.executionEnded);
+      phases.serializeAndAdapterOut.push(ended - m.answered);
     }
     breakdowns.push({ operation, ...(Object.fromEntries(Object.entries(phases).map(([phase, values]) => [phase, median(values)])) as Omit<PhaseBreakdown, 'operation'>) });
   }
-  await server.stop();
   return breakdowns;
 }

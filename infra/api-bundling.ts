@@ -22,40 +22,15 @@ export const lambdaBundling = {
 const runtimeProvidedModules = ['@aws-sdk/*'];
 
 /**
- * Packages @apollo/server requires only from code this API never runs: its usage-reporting
- * protobuf is loaded by the inline-trace and usage-reporting plugins, which functions/api/server.ts
- * installs disabled. Left out of every build of the API, locally too, so that reaching one fails
- * loudly in tests rather than in AWS.
- */
-const neverLoadedModules = [
-  '@apollo/usage-reporting-protobuf',
-  // What only the usage-reporting plugin requires (its operation signature, its retries): 21 KB (docs/performance.md).
-  '@apollo/utils.usagereporting',
-  'async-retry',
-];
-
-/**
  * How the API Lambda is bundled, in one place: the CDK stack (NodejsFunction) and the local
  * server (esbuild API) build the same bundle from the same settings, so what runs locally and
  * in the tests is what deploys.
  */
 export const apiBundle = {
   ...lambdaBundling,
-  externalModules: [...runtimeProvidedModules, ...neverLoadedModules],
-  neverLoadedModules,
-  /**
-   * One copy of each package we import and Apollo also requires: our ESM `import`s and the
-   * CommonJS `require`s inside @apollo/server and its Lambda integration would otherwise resolve
-   * to the packages' two builds and bundle both. A package directory resolves through its `main`
-   * field, the CommonJS build. And sha.js, Apollo's JavaScript SHA, is served by node:crypto
-   * (functions/shared/sha-via-node-crypto.ts says why). Relative to the repository, esbuild's
-   * working directory.
-   */
+  externalModules: [...runtimeProvidedModules],
+  /** Relative to the repository, esbuild's working directory. */
   alias: {
-    '@apollo/server': './node_modules/@apollo/server',
-    // Its CommonJS `addResolversToSchema` alone, not the package's index (the file says why).
-    '@graphql-tools/schema': './functions/shared/graphql-tools-schema-resolvers-only.ts',
-    'sha.js': './functions/shared/sha-via-node-crypto.ts',
     // Asked only by the X-Ray SDK's patcher of the AWS SDK v2, which these functions never use (the file says why).
     semver: './functions/shared/no-semver.ts',
   } as Record<string, string>,

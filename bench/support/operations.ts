@@ -25,7 +25,7 @@ export const admin = claimsFor(DINGNAN, 'ADMIN');
 export const admin300 = claimsFor(BENCH300, 'ADMIN');
 /**
  * Reports and steps are taken by supervisors and officers. An ADMIN's write also leaves an audit
- * record, written before the answer leaves (functions/api/audit-plugin.ts): one more sequential
+ * record, written before the answer leaves (functions/api/audit.ts): one more sequential
  * round trip that only an ADMIN's mutation pays.
  */
 export const supervisor = claimsFor(DINGNAN, 'SUPERVISOR');

@@ -3,18 +3,17 @@ import type { ApiEnvironment } from '../shared/env';
 import { runWithDeadline } from '../shared/deadline';
 import { refuseOversizedBody } from './body-limit';
 import { requestDeadline } from './deadline';
-
-type GraphqlLambdaHandler = (event: APIGatewayProxyEventV2, context: Context, callback: () => void) => unknown;
+import type { GraphqlLambdaHandler } from './graphql-lambda';
 
 /**
- * What both GraphQL functions (staff and public) do around Apollo: refuse an oversized body
+ * What both GraphQL functions (staff and public) do around GraphQL: refuse an oversized body
  * before it is parsed, then answer within the invocation's deadline (deadline.ts), so a store
  * call still unanswered then is answered SERVICE_UNAVAILABLE.
  */
 export async function answerInTime(graphqlHandler: GraphqlLambdaHandler, event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
   const refused = refuseOversizedBody(event);
   if (refused) return refused;
-  const answer = () => graphqlHandler(event, context, () => undefined) as Promise<APIGatewayProxyStructuredResultV2>;
+  const answer = () => graphqlHandler(event, context);
   const deadline = requestDeadline(context);
   return deadline ? runWithDeadline(deadline, answer) : answer();
 }

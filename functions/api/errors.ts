@@ -1,11 +1,9 @@
-import { unwrapResolverError } from '@apollo/server/errors';
-import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ApiError } from '../shared/errors';
 import type { RequestContext } from './context';
 import { localizeError } from './i18n/localize-errors';
 
-/** Codes whose messages are written for clients (Apollo's own request errors). */
+/** Codes whose messages are written for clients (the request errors of graphql-execution.ts). */
 const CLIENT_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -18,6 +16,9 @@ const CLIENT_ERROR_CODES = new Set([
 
 const INTERNAL_MESSAGE = 'Internal server error';
 
+/** What a resolver threw, from the GraphQLError graphql-js wrapped it in; any other error as it is. */
+const unwrapResolverError = (error: unknown): unknown => (error instanceof GraphQLError && error.path && error.originalError ? error.originalError : error);
+
 /** graphql-js stops after 50 bad variable values with this uncoded error: it is bad input, not a fault. */
 const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables/;
 
@@ -26,7 +27,7 @@ const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] \d+ tokens/;
 const TOKEN_LIMIT_MESSAGE = 'Syntax Error: Document contains too many tokens.';
 
 /**
- * Apollo answers a few bad requests with an uncoded error that carries a 4xx status: an automatic
+ * A few bad requests are answered with an uncoded error that carries a 4xx status: an automatic
  * persisted query of an unknown version (or not an object), or a hash that does not match its
  * query. They are the client's fault: BAD_REQUEST, not a masked internal error.
  */
@@ -43,14 +44,14 @@ function isExpected(formatted: GraphQLFormattedError, original: unknown): boolea
 }
 
 /**
- * The typed error each formatted one came from: Apollo's formatError has no request (so no
- * language), and the plugin below, which has, translates the formatted error by what it was.
+ * The typed error each formatted one came from: `formatError` has no request (so no language),
+ * and `answeredErrors`, which has, translates the formatted error by what it was.
  */
 const originals = new WeakMap<GraphQLFormattedError, ApiError>();
 
 /**
  * The only shape errors leave the server in: typed errors with their code (and, for
- * BAD_USER_INPUT, the offending field paths); Apollo's request errors without stack traces;
+ * BAD_USER_INPUT, the offending field paths); request errors without stack traces;
  * everything else masked as INTERNAL_SERVER_ERROR with no message or stack from inside.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -68,30 +69,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: INTERNAL_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
-/**
- * Logs each unexpected error in full (structured, with the request id) and stamps the request
- * id on the masked errors in the response, so a client's report leads to the log line. Our own
- * errors' messages are answered in the request's language (i18n/localize-errors.ts).
- */
-export function unexpectedErrorPlugin(): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, contextValue }) {
-          logUnexpectedErrors(errors, contextValue);
-        },
-        async willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== 'single') return;
-          const { singleResult } = response.body;
-          if (!singleResult.errors) return;
-          singleResult.errors = answeredErrors(singleResult.errors, contextValue);
-        },
-      };
-    },
-  };
-}
-
-/** Logs, in full, each of a request's errors that is not an expected one (the plugin above; the public function calls it itself). */
+/** Logs, in full (structured, with the request id), each of a request's errors that is not an expected one. */
 export function logUnexpectedErrors(errors: readonly GraphQLError[], contextValue: Pick<RequestContext, 'logger'>): void {
   for (const error of errors) {
     const original = unwrapResolverError(error);
@@ -102,7 +80,11 @@ export function logUnexpectedErrors(errors: readonly GraphQLError[], contextValu
   }
 }
 
-/** Formatted errors as they are answered: masked ones stamped with the request id, the others in the request's language. */
+/**
+ * Formatted errors as they are answered: masked ones stamped with the request id, so a client's
+ * report leads to the log line; our own errors' messages in the request's language
+ * (i18n/localize-errors.ts).
+ */
 export function answeredErrors(errors: readonly GraphQLFormattedError[], contextValue: Pick<RequestContext, 'requestId' | 'language'>): GraphQLFormattedError[] {
   return errors.map((error) =>
     error.extensions?.code === 'INTERNAL_SERVER_ERROR'

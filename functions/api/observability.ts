@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Kind, type DocumentNode, type GraphQLFormattedError, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { METRICS_NAMESPACE } from '../shared/metrics';
@@ -12,38 +11,6 @@ export const INVALID_NAME = '(invalid)';
 export const OTHER_OPERATION = 'other';
 /** More distinct root fields than this in one operation count as `other`: the dimension stays a small set. */
 const MAX_ROOT_FIELDS = 3;
-
-/**
- * One structured log line and one EMF metrics record per GraphQL request: operation name,
- * caller role and district (from the request logger's keys), latency and error codes. Metrics:
- * Requests, Errors and Latency by operation. Never logged: variables, tokens, contacts, phones.
- *
- * The operation name is the client's choice: it is logged only when it is a GraphQL name of at
- * most 100 characters, and is never a metric dimension (every new value is a new CloudWatch
- * metric). The `operation` dimension is the validated operation's root field names, sorted and
- * joined by commas (`district,stations`), a set bounded by the schema; else `other`.
- */
-export function requestObservabilityPlugin(): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart({ contextValue }) {
-      const started = performance.now();
-      return {
-        async willSendResponse({ operationName, operation, document, request, response }) {
-          const latencyMs = Math.round((performance.now() - started) * 10) / 10;
-          const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-          recordRequest(contextValue, {
-            // The resolved name, or the one the client sent when the document never resolved (invalid).
-            operationName: operationName ?? request.operationName,
-            rootFields: operation && document ? rootFieldsDimension(operation, document) : OTHER_OPERATION,
-            latencyMs,
-            status: response.http.status ?? 200,
-            errors: sent,
-          });
-        },
-      };
-    },
-  };
-}
 
 /** The name as sent if it is a bounded GraphQL name; `anonymous` if none was sent; else `(invalid)`. */
 export function loggableName(name: unknown): string {
@@ -79,7 +46,16 @@ export function rootFieldsDimension(operation: OperationDefinitionNode, document
   return [...names].sort().join(',');
 }
 
-/** The request's log line and metrics record (the plugin above; the public function calls it itself). */
+/**
+ * One structured log line and one EMF metrics record per GraphQL request: operation name,
+ * caller role and district (from the request logger's keys), latency and error codes. Metrics:
+ * Requests, Errors and Latency by operation. Never logged: variables, tokens, contacts, phones.
+ *
+ * The operation name is the client's choice: it is logged only when it is a GraphQL name of at
+ * most 100 characters, and is never a metric dimension (every new value is a new CloudWatch
+ * metric). The `operation` dimension is the validated operation's root field names, sorted and
+ * joined by commas (`district,stations`), a set bounded by the schema; else `other`.
+ */
 export function recordRequest(
   contextValue: Pick<RequestContext, 'logger'>,
   request: { operationName: unknown; rootFields: string; latencyMs: number; status: number; errors: readonly GraphQLFormattedError[] },

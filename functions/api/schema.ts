@@ -1,4 +1,4 @@
-import { addResolversToSchema } from '@graphql-tools/schema';
+import { attachResolvers } from './attach-resolvers';
 import { buildASTSchema, concatAST, parse, type GraphQLSchema } from 'graphql';
 import { resolvers } from './resolvers';
 import { typeDefs } from './type-defs';
@@ -15,5 +15,5 @@ import { typeDefs } from './type-defs';
 export function buildExecutableSchema(): GraphQLSchema {
   const document = concatAST(typeDefs.map((sdl) => parse(sdl, { noLocation: true })));
   const schema = buildASTSchema(document, { assumeValid: true, assumeValidSDL: true });
-  return addResolversToSchema({ schema, resolvers: resolvers as never, updateResolversInPlace: true });
+  return attachResolvers(schema, resolvers);
 }

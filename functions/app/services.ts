@@ -41,7 +41,7 @@ export interface Services {
   webhookAddressRules: AddressRules;
   /** Erasing reporters' data (functions/app/privacy/). */
   erasure: IssueErasure;
-  /** The audit trail of personal-data reads and ADMIN writes (functions/api/audit-plugin.ts records). */
+  /** The audit trail of personal-data reads and ADMIN writes (functions/api/audit.ts records). */
   audit: AuditRepository;
   /** The district's photo bucket; absent where photos are not configured (jobs, some tests): citing a photo is then refused. */
   photos?: PhotoBucket;

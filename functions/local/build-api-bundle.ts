@@ -34,8 +34,8 @@ export function apiBundleBuildOptions(
 export async function buildApiBundle(outDir: string): Promise<string> {
   const outfile = join(outDir, 'index.js');
   // In AWS the runtime provides the AWS SDK; locally it is inlined, so the bundle runs from any
-  // data folder. Everything else is the deployed bundle's, modules it must never load included.
-  await build(apiBundleBuildOptions(apiBundle.entry, outfile, apiBundle.neverLoadedModules, servingIntrospection(apiBundle)));
+  // data folder. Everything else is the deployed bundle's.
+  await build(apiBundleBuildOptions(apiBundle.entry, outfile, [], servingIntrospection(apiBundle)));
   return outfile;
 }
 
@@ -49,7 +49,7 @@ export async function buildOpen311Bundle(outDir: string): Promise<string> {
 /** Builds the public function's bundle (`/public/graphql`) into `<outDir>/public/index.js`, as the CDK stack does. */
 export async function buildPublicApiBundle(outDir: string): Promise<string> {
   const outfile = join(outDir, 'public', 'index.js');
-  await build(apiBundleBuildOptions(publicApiBundle.entry, outfile, publicApiBundle.neverLoadedModules, servingIntrospection(publicApiBundle)));
+  await build(apiBundleBuildOptions(publicApiBundle.entry, outfile, [], servingIntrospection(publicApiBundle)));
   return outfile;
 }
 
@@ -61,7 +61,7 @@ export async function buildExportBundle(outDir: string): Promise<string> {
 }
 
 /**
- * The local server serves introspection and its explorer (functions/api/server.ts): its builds
+ * The local server serves introspection and its explorer (graphql-execution.ts: introspection is on outside production): its builds
  * keep the schema's descriptions, without the deploy bundles' `process.env.GRAPHQL_SDL` constant.
  */
 function servingIntrospection(bundle: { alias: Record<string, string> }): { alias: Record<string, string> } {

@@ -4,14 +4,13 @@ import { performance } from 'node:perf_hooks';
 import { roundTrips, type StoreRequest } from '../../bench/support/store-recorder';
 import { callerFromClaims } from '../../functions/api/auth/claims';
 import { createRequestContext } from '../../functions/api/context';
-import { buildExecutableSchema } from '../../functions/api/schema';
-import { createApolloServer } from '../../functions/api/server';
+import { staffExecution } from '../../functions/api/staff-execution';
 import { createServices } from '../../functions/app/services';
 import type { Store } from '../../functions/store/client';
 import type { GraphqlError } from './graphql-handler';
 
 /**
- * The API's Apollo Server over a store whose DynamoDB commands are recorded, so a test can
+ * The staff API's GraphQL execution over a store whose DynamoDB commands are recorded, so a test can
  * count the round trips an operation costs (retries of one command count once), and how many of
  * them are sequential (`levels`: requests that overlap in time, a Promise.all or a DataLoader
  * batch, share a level).
@@ -32,8 +31,7 @@ export async function createCountingExecutor(store: Store, options: { clock?: ()
     },
     { step: 'initialize', name: 'countCommands' },
   );
-  const server = createApolloServer({ schema: buildExecutableSchema() });
-  await server.start();
+  const run = staffExecution();
   const services = createServices(store, options);
   const logger = new Logger({ logLevel: 'CRITICAL' });
 
@@ -42,16 +40,14 @@ export async function createCountingExecutor(store: Store, options: { clock?: ()
     async execute(query: string, options: { variables?: Record<string, unknown>; claims?: Record<string, string>; clientAddress?: string } = {}) {
       commands.length = 0;
       requests.length = 0;
-      const response = await server.executeOperation(
-        { query, variables: options.variables },
-        {
-          contextValue: createRequestContext({ requestId: randomUUID(), caller: callerFromClaims(options.claims), clientAddress: options.clientAddress, services, logger }),
-        },
+      const answer = await run(
+        { method: 'POST', query, variables: options.variables },
+        createRequestContext({ requestId: randomUUID(), caller: callerFromClaims(options.claims), clientAddress: options.clientAddress, services, logger }),
       );
-      if (response.body.kind !== 'single') throw new Error('incremental delivery is not used');
-      const { data, errors } = response.body.singleResult;
+      const { data, errors } = answer.result;
       return { data: data as Record<string, any> | undefined, errors: errors as GraphqlError[] | undefined, commands: [...commands], levels: roundTrips(requests) };
     },
-    stop: () => server.stop(),
+    /** Stops counting: the store's commands go unrecorded again. */
+    stop: async () => void store.doc.middlewareStack.remove('countCommands'),
   };
 }

@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from '../context';
 
 /** How long a container trusts that an officer it has seen active still is. */
@@ -15,29 +14,23 @@ const MAX_ENTRIES = 10_000;
  * officer costs one read per half minute, not one per request. Deactivation therefore takes
  * effect within `trustMs` in the containers that saw the officer active, and at once elsewhere.
  */
-export function activeOfficerPlugin(options: { trustMs?: number } = {}): ApolloServerPlugin<RequestContext> {
+export function activeOfficerCheck(options: { trustMs?: number } = {}): (contextValue: RequestContext) => Promise<void> {
   const trustMs = options.trustMs ?? DEFAULT_TRUST_MS;
   const activeUntil = new Map<string, number>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue }) {
-          const caller = contextValue.caller;
-          if (!caller?.officerId) return;
-          const key = `${caller.districtId}#${caller.officerId}`;
-          const now = contextValue.services.clock().getTime();
-          if ((activeUntil.get(key) ?? 0) > now) return;
-          const officer = await contextValue.loaders().officerById.load(caller.officerId);
-          if (officer?.active) {
-            if (activeUntil.size >= MAX_ENTRIES) activeUntil.clear();
-            activeUntil.set(key, now + trustMs);
-            return;
-          }
-          activeUntil.delete(key);
-          contextValue.logger.warn('Token of an inactive or unknown officer treated as anonymous', { officerKnown: officer !== undefined });
-          contextValue.caller = undefined;
-        },
-      };
-    },
+  return async (contextValue) => {
+    const caller = contextValue.caller;
+    if (!caller?.officerId) return;
+    const key = `${caller.districtId}#${caller.officerId}`;
+    const now = contextValue.services.clock().getTime();
+    if ((activeUntil.get(key) ?? 0) > now) return;
+    const officer = await contextValue.loaders().officerById.load(caller.officerId);
+    if (officer?.active) {
+      if (activeUntil.size >= MAX_ENTRIES) activeUntil.clear();
+      activeUntil.set(key, now + trustMs);
+      return;
+    }
+    activeUntil.delete(key);
+    contextValue.logger.warn('Token of an inactive or unknown officer treated as anonymous', { officerKnown: officer !== undefined });
+    contextValue.caller = undefined;
   };
 }

@@ -34,8 +34,8 @@ const essenceOf = (contentType: string) => contentType.split(';')[0]!.trim().toL
 
 /**
  * Refuses what a browser could send cross-site without a preflight (a GET, or a POST of a simple
- * content type) unless it carries a preflight-forcing header, as the staff API's Apollo Server
- * does (its CSRF prevention), with the same message.
+ * content type) unless it carries a preflight-forcing header: Apollo Server's CSRF prevention,
+ * with its message and headers, which clients already send.
  */
 function preventCsrf(headers: Record<string, string | undefined>): void {
   const contentType = headers['content-type'];
@@ -97,9 +97,10 @@ function postRequest(body: unknown): GraphqlHttpRequest {
 }
 
 /**
- * The GraphQL request an API Gateway (HTTP API) event carries, read as the staff API's Apollo
- * Server reads one (same checks, same messages), so both routes answer HTTP alike; throws
- * HttpRequestError for what it refuses.
+ * The GraphQL request an API Gateway (HTTP API) event carries, read as Apollo Server, which
+ * served the staff API until it was measured against a framework-free floor, reads one (same
+ * checks, same messages: clients written against it see no change); throws HttpRequestError for
+ * what it refuses.
  */
 export function readGraphqlRequest(event: APIGatewayProxyEventV2): GraphqlHttpRequest {
   const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { HttpRequestError, readGraphqlRequest, responseContentType } from '../../../functions/api/public-http';
+import { HttpRequestError, readGraphqlRequest, responseContentType } from '../../../functions/api/graphql-http';
 
 const event = (method: string, options: { headers?: Record<string, string>; body?: string; query?: string } = {}) =>
   ({ headers: options.headers ?? {}, body: options.body, rawQueryString: options.query ?? '', isBase64Encoded: false, requestContext: { http: { method } } }) as unknown as APIGatewayProxyEventV2;
