@@ -105,7 +105,7 @@ function postRequest(body: unknown): GraphqlHttpRequest {
 export function readGraphqlRequest(event: APIGatewayProxyEventV2): GraphqlHttpRequest {
   const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
   const method = event.requestContext.http.method;
-  if (method !== 'GET' && method !== 'POST') throw new HttpRequestError('Apollo Server supports only GET/POST requests.', 405, { allow: 'GET, POST' });
+  if (method !== 'GET' && method !== 'POST') throw new HttpRequestError('Only GET and POST requests are supported.', 405, { allow: 'GET, POST' });
   const contentType = headers['content-type'];
   const body = method === 'POST' ? bodyOf(event, contentType) : undefined;
   preventCsrf(headers);

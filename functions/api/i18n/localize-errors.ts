@@ -4,7 +4,7 @@ import { invalidInputMessageInChinese, translateMessage } from '../../domain/mes
 import { InvalidArgumentsError } from '../../domain/validation/parse';
 import { BadUserInputError, type ApiError } from '../../shared/errors';
 
-/** The codes whose messages are ours, written for people: answered in the request's language. Apollo's and graphql-js's own stay English. */
+/** The codes whose messages are ours, written for people: answered in the request's language. The request errors' own (graphql-js's, or worded as Apollo Server's) stay English. */
 const TRANSLATED_CODES: ReadonlySet<unknown> = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE']);
 
 /**

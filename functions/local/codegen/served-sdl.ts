@@ -4,7 +4,7 @@ import { buildASTSchema, parse, print, printSchema, stripIgnoredCharacters, visi
 /**
  * The SDL the deployed GraphQL functions are built from: the schema of schema/*.graphql without
  * its descriptions and ignored characters. Production serves no introspection
- * (functions/api/server.ts), so nothing there ever reads a description; the bundles carry this
+ * (functions/api/query-limits.ts), so nothing there ever reads a description; the bundles carry this
  * text instead of the files (functions/api/type-defs.ts, infra/api-bundling.ts), which the local
  * server, the tests and the published schema keep whole.
  */

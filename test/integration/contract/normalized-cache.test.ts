@@ -24,7 +24,7 @@ let client: ApolloClient;
 let requests = 0;
 
 /** The client's fetch: the operation goes to the server in-process with the claims of the role the request's context names. */
-async function inProcessFetch(_uri: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+async function inProcessFetch(_uri: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> {
   requests += 1;
   const { query, variables } = JSON.parse(String(init?.body)) as { query: string; variables?: Record<string, unknown> };
   const headers = new Headers(init?.headers);
