@@ -61,6 +61,46 @@ function answerWithBundle(event: unknown): { statusCode: number; headers?: Recor
   return JSON.parse(output) as { statusCode: number; headers?: Record<string, string>; body: string };
 }
 
+/** Secrets Manager played by a local server: it records what it is asked and answers every call with the same key material. */
+async function fakeSecretsManager(secretArn: string) {
+  const asked: { target: string | undefined; body: unknown }[] = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      asked.push({ target: request.headers['x-amz-target'] as string | undefined, body: JSON.parse(body) });
+      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify({ ARN: secretArn, Name: 'CursorKey', SecretString: 'k'.repeat(64), VersionId: 'v1' }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { secretArn, asked, endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+/**
+ * Runs `script` in a process that may load only what the Lambda runtime has (the repository's AWS
+ * SDK standing in for the runtime's), with the asset's path in LAMBDA_BUNDLE, `event` as its first
+ * argument, the cursor key in a secret of `secrets`, and a DynamoDB nothing may reach: a refused
+ * port fails at once rather than trying AWS.
+ */
+function runInLambdaRuntime(script: string, event: unknown, secrets: { secretArn: string; endpoint: string }, environment: Record<string, string>) {
+  return promisify(execFile)(process.execPath, ['-r', join(__dirname, '..', 'support', 'lambda-runtime-modules.js'), '-e', script, JSON.stringify(event)], {
+    env: {
+      ...process.env,
+      LAMBDA_BUNDLE: join(bundleDir, 'index.js'),
+      CURSOR_KEY_SECRET_ARN: secrets.secretArn,
+      AWS_REGION: 'cn-north-1',
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
+      NODE_ENV: 'production',
+      NODE_PATH: join(__dirname, '..', '..', 'node_modules'),
+      ...environment,
+    },
+    encoding: 'utf8',
+  });
+}
+
 test('given the function asset and only the modules the Lambda runtime provides, when it answers a first request, then it needs nothing it left out', () => {
   const result = answerWithBundle(graphqlEvent({ query: '{ __typename }' }));
 
@@ -87,17 +127,7 @@ test('given the function asset, when a browser opens /graphql asking for HTML, t
 
 test('given the function asset with its cursor key in a secret, when two requests page with a cursor, then one GetSecretValue through the runtime’s SDK serves both, and a foreign cursor is BAD_USER_INPUT', async () => {
   const SECRET_ARN = 'arn:aws-cn:secretsmanager:cn-north-1:111122223333:secret:CursorKey-AbCdEf';
-  // Secrets Manager played by a local server: it records what it is asked and answers with key material.
-  const asked: { target: string | undefined; body: unknown }[] = [];
-  const secrets = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      asked.push({ target: request.headers['x-amz-target'] as string | undefined, body: JSON.parse(body) });
-      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify({ ARN: SECRET_ARN, Name: 'CursorKey', SecretString: 'k'.repeat(64), VersionId: 'v1' }));
-    });
-  });
-  await new Promise<void>((resolve) => secrets.listen(0, '127.0.0.1', resolve));
+  const secrets = await fakeSecretsManager(SECRET_ARN);
   const page = graphqlEvent({ query: '{ stations(first: 1, after: "not-a-cursor") { edges { cursor } } }' }, claimsFor('dingnan', 'ADMIN'));
   const answerTwice = `const { handler } = require(process.env.LAMBDA_BUNDLE);
     const event = JSON.parse(process.argv[1]);
@@ -106,27 +136,11 @@ test('given the function asset with its cursor key in a secret, when two request
       process.stdout.write(JSON.stringify(answers.map((answer) => JSON.parse(answer.body))));
     })();`;
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, ['-r', join(__dirname, '..', 'support', 'lambda-runtime-modules.js'), '-e', answerTwice, JSON.stringify(page)], {
-      env: {
-        ...process.env,
-        LAMBDA_BUNDLE: join(bundleDir, 'index.js'),
-        TABLE_NAME: 'bundle-secret-check',
-        CURSOR_KEY_SECRET_ARN: SECRET_ARN,
-        AWS_REGION: 'cn-north-1',
-        AWS_ACCESS_KEY_ID: 'test',
-        AWS_SECRET_ACCESS_KEY: 'test',
-        AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(secrets.address() as AddressInfo).port}`,
-        // Nothing may reach DynamoDB: a refused port fails at once rather than trying AWS.
-        DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
-        NODE_ENV: 'production',
-        NODE_PATH: join(__dirname, '..', '..', 'node_modules'),
-      },
-      encoding: 'utf8',
-    });
+    const { stdout } = await runInLambdaRuntime(answerTwice, page, secrets, { TABLE_NAME: 'bundle-secret-check' });
     const bodies = JSON.parse(stdout) as { errors: { extensions: { code: string; fields: unknown } }[] }[];
 
     for (const body of bodies) expect(body.errors.map((error) => error.extensions)).toEqual([{ code: 'BAD_USER_INPUT', fields: [{ path: 'after', message: 'is not a cursor from this list' }] }]);
-    expect(asked).toEqual([{ target: 'secretsmanager.GetSecretValue', body: { SecretId: SECRET_ARN } }]);
+    expect(secrets.asked).toEqual([{ target: 'secretsmanager.GetSecretValue', body: { SecretId: SECRET_ARN } }]);
   } finally {
     secrets.close();
   }
@@ -134,43 +148,27 @@ test('given the function asset with its cursor key in a secret, when two request
 
 test('given the function asset on Lambda with a sampled trace, when a request pages a list, then the X-Ray daemon receives its handler subsegment with the operation, district and cold start, and the Secrets Manager call under it', async () => {
   const SECRET_ARN = 'arn:aws-cn:secretsmanager:cn-north-1:111122223333:secret:CursorKey-AbCdEf';
-  const secrets = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify({ ARN: SECRET_ARN, Name: 'CursorKey', SecretString: 'k'.repeat(64), VersionId: 'v1' })));
-  });
+  const secrets = await fakeSecretsManager(SECRET_ARN);
   // The X-Ray daemon played by a UDP socket: each datagram is a header line and one segment document.
   const documents: Record<string, unknown>[] = [];
   const daemon = createSocket('udp4', (message) => documents.push(JSON.parse(message.toString('utf8').split('\n')[1]!) as Record<string, unknown>));
-  await Promise.all([new Promise<void>((resolve) => secrets.listen(0, '127.0.0.1', resolve)), new Promise<void>((resolve) => daemon.bind(0, '127.0.0.1', resolve))]);
+  await new Promise<void>((resolve) => daemon.bind(0, '127.0.0.1', resolve));
   const page = graphqlEvent({ query: 'query StationsPage { stations(first: 1, after: "not-a-cursor") { edges { cursor } } }', operationName: 'StationsPage' }, claimsFor('dingnan', 'ADMIN'));
   const answer = `require(process.env.LAMBDA_BUNDLE).handler(JSON.parse(process.argv[1]), { awsRequestId: 'traced', getRemainingTimeInMillis: () => 9000 })
     .then((result) => setTimeout(() => process.stdout.write(JSON.stringify(result)), 200))`;
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, ['-r', join(__dirname, '..', 'support', 'lambda-runtime-modules.js'), '-e', answer, JSON.stringify(page)], {
-      env: {
-        ...process.env,
-        LAMBDA_BUNDLE: join(bundleDir, 'index.js'),
-        TABLE_NAME: 'bundle-trace-check',
-        DISTRICT_ID: 'dingnan',
-        CURSOR_KEY_SECRET_ARN: SECRET_ARN,
-        AWS_REGION: 'cn-north-1',
-        AWS_ACCESS_KEY_ID: 'test',
-        AWS_SECRET_ACCESS_KEY: 'test',
-        AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(secrets.address() as AddressInfo).port}`,
-        DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
-        NODE_ENV: 'production',
-        NODE_PATH: join(__dirname, '..', '..', 'node_modules'),
-        // What Lambda sets for a function with active tracing, the trace of this invocation sampled.
-        AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
-        AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
-        LAMBDA_TASK_ROOT: bundleDir,
-        _X_AMZN_TRACE_ID: 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1',
-        AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${daemon.address().port}`,
-        POWERTOOLS_SERVICE_NAME: 'community-city-services-dingnan',
-        POWERTOOLS_TRACE_ENABLED: 'true',
-        POWERTOOLS_LOG_LEVEL: 'ERROR',
-      },
-      encoding: 'utf8',
+    const { stdout } = await runInLambdaRuntime(answer, page, secrets, {
+      TABLE_NAME: 'bundle-trace-check',
+      DISTRICT_ID: 'dingnan',
+      // What Lambda sets for a function with active tracing, the trace of this invocation sampled.
+      AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
+      AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+      LAMBDA_TASK_ROOT: bundleDir,
+      _X_AMZN_TRACE_ID: 'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1',
+      AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${daemon.address().port}`,
+      POWERTOOLS_SERVICE_NAME: 'community-city-services-dingnan',
+      POWERTOOLS_TRACE_ENABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
     });
     expect(JSON.parse(JSON.parse(stdout).body).errors[0].extensions.code).toBe('BAD_USER_INPUT');
     await new Promise((resolve) => setTimeout(resolve, 200));

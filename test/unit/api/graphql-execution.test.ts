@@ -74,29 +74,25 @@ describe('what both GraphQL functions run around an operation', () => {
     expect(JSON.stringify(answer.result)).not.toMatch(/\b(15|16)\b/);
   });
 
-  test('given an operation run twice, when the document cache is on, then the second is neither parsed nor validated again', async () => {
-    const cachedRun = graphqlExecution({ schema: buildPublicSchema(), production: true });
+  /** Whether each of two runs of `request` found its document in the cache. */
+  async function cachedTwice(request: GraphqlHttpRequest, options: { documentCacheSize?: number } = {}): Promise<boolean[]> {
+    const twice = graphqlExecution({ schema: buildPublicSchema(), production: true, ...options });
     const seen: boolean[] = [];
-    await cachedRun(lookup, context, (marks) => seen.push(marks.documentCached));
-    await cachedRun(lookup, context, (marks) => seen.push(marks.documentCached));
-    expect(seen).toEqual([false, true]);
+    await twice(request, context, (marks) => seen.push(marks.documentCached));
+    await twice(request, context, (marks) => seen.push(marks.documentCached));
+    return seen;
+  }
+
+  test('given an operation run twice, when the document cache is on, then the second is neither parsed nor validated again', async () => {
+    expect(await cachedTwice(lookup)).toEqual([false, true]);
   });
 
   test('given a valid document over 20 000 characters, when it is run twice, then it is parsed both times: the cache holds short documents only', async () => {
-    const long = post({ query: `# ${'x'.repeat(20_000)}\n{ __typename }` });
-    const cachedRun = graphqlExecution({ schema: buildPublicSchema(), production: true });
-    const seen: boolean[] = [];
-    await cachedRun(long, context, (marks) => seen.push(marks.documentCached));
-    await cachedRun(long, context, (marks) => seen.push(marks.documentCached));
-    expect(seen).toEqual([false, false]);
+    expect(await cachedTwice(post({ query: `# ${'x'.repeat(20_000)}\n{ __typename }` }))).toEqual([false, false]);
   });
 
   test('given the document cache off, when an operation is run twice, then it is parsed both times', async () => {
-    const uncachedRun = graphqlExecution({ schema: buildPublicSchema(), production: true, documentCacheSize: 0 });
-    const seen: boolean[] = [];
-    await uncachedRun(lookup, context, (marks) => seen.push(marks.documentCached));
-    await uncachedRun(lookup, context, (marks) => seen.push(marks.documentCached));
-    expect(seen).toEqual([false, false]);
+    expect(await cachedTwice(lookup, { documentCacheSize: 0 })).toEqual([false, false]);
   });
 
   test('given hooks, when a valid operation runs, then the check comes before it and the record after it', async () => {
